@@ -1,0 +1,2 @@
+//! The koers command line.
+fn main() {}
