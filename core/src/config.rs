@@ -2,3 +2,31 @@
 //!
 //! The vision itself needs far less than these limits; the headroom is for
 //! users who add their own targets, indicators and yearly observations.
+
+/// Strategic priorities. The vision has six; room for a strategy with eight.
+pub const MAX_PRIORITIES: usize = 8;
+/// Objectives and their sub-items. The vision has about 60.
+pub const MAX_OBJECTIVES: usize = 128;
+/// Focus areas. The vision has ten.
+pub const MAX_FOCUS_AREAS: usize = 16;
+/// Quantified ambitions. The vision has a few dozen; users add their own.
+pub const MAX_TARGETS: usize = 64;
+/// Impact indicators. The vision lists thirteen; users add their own.
+pub const MAX_INDICATORS: usize = 48;
+/// Investment windows, nested ones included. The vision names about 25.
+pub const MAX_WINDOWS: usize = 48;
+/// Other figures the vision states. It gives a few dozen.
+pub const MAX_FIGURES: usize = 64;
+/// Extra source references per target (where an ambition is stated twice).
+pub const MAX_ALSO: usize = 4;
+/// Observations over all subjects: the vision's ~45 targets and indicators
+/// with a yearly value from 2015 to 2035 need about 950; 2,048 leaves room
+/// for users' own series while keeping a dataset under 200 KB of RAM.
+pub const MAX_OBSERVATIONS: usize = 2048;
+/// Realised window flows: 48 windows over 2025..2035.
+pub const MAX_WINDOW_FLOWS: usize = 528;
+/// Points in one series handed to a progress calculation: one a year from
+/// 1990 to 2100.
+pub const MAX_SERIES_POINTS: usize = 111;
+/// Problems one validation run reports before it stops counting.
+pub const MAX_ISSUES: usize = 64;
