@@ -1,0 +1,593 @@
+//! The vision as data: priorities, objectives, focus areas, targets, impact
+//! indicators, investment windows, figures, observations and realised flows.
+//!
+//! Nothing here is specific to the Semicon Visie: any strategy with the same
+//! shape loads into it. Tables are flat and linked by `id`, as in the JSON
+//! format (`docs/data-format.md`), so every error can name `table[index].field`.
+//! Text is borrowed from the JSON source as written ([`Text`]), so loading a
+//! dataset copies no strings and needs no heap.
+
+use core::fmt;
+
+use heapless::Vec;
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+use crate::config::*;
+pub use crate::progress::Direction;
+
+/// Text as it stands in a JSON string, borrowed, with its escapes (`\"`,
+/// `\n`, `\u00e9`) not yet resolved. [`fmt::Display`] writes the resolved
+/// text; serialising writes it again as a proper JSON string.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Text<'a>(pub &'a str);
+
+impl<'a> Text<'a> {
+    /// The raw, still-escaped text.
+    pub fn raw(&self) -> &'a str {
+        self.0
+    }
+
+    /// True when the text is empty or only whitespace.
+    pub fn is_blank(&self) -> bool {
+        self.0.trim().is_empty()
+    }
+
+    /// True when the escapes in the text are all valid JSON escapes.
+    pub fn is_well_escaped(&self) -> bool {
+        serde_json_core::str::EscapedStr(self.0)
+            .fragments()
+            .all(|f| f.is_ok())
+    }
+}
+
+impl fmt::Display for Text<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        use serde_json_core::str::{EscapedStr, EscapedStringFragment};
+        for fragment in EscapedStr(self.0).fragments() {
+            match fragment {
+                Ok(EscapedStringFragment::NotEscaped(s)) => f.write_str(s)?,
+                Ok(EscapedStringFragment::Escaped(c)) => fmt::Write::write_char(f, c)?,
+                // Validation rejects bad escapes; should one slip through,
+                // show the rest as written rather than lose it.
+                Err(_) => return f.write_str(self.0),
+            }
+        }
+        Ok(())
+    }
+}
+
+impl Serialize for Text<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        if self.0.contains('\\') {
+            serializer.collect_str(self)
+        } else {
+            serializer.serialize_str(self.0)
+        }
+    }
+}
+
+impl<'de: 'a, 'a> Deserialize<'de> for Text<'a> {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        <&'a str>::deserialize(deserializer).map(Text)
+    }
+}
+
+/// A text in Dutch (the vision's own words) and English.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Bilingual<'a> {
+    /// Dutch.
+    #[serde(borrow)]
+    pub nl: Text<'a>,
+    /// English.
+    #[serde(borrow)]
+    pub en: Text<'a>,
+}
+
+/// The interface languages.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Lang {
+    /// Dutch, the vision's language and the default.
+    #[default]
+    Nl,
+    /// English.
+    En,
+}
+
+impl<'a> Bilingual<'a> {
+    /// The text in one language.
+    pub fn get(&self, lang: Lang) -> Text<'a> {
+        match lang {
+            Lang::Nl => self.nl,
+            Lang::En => self.en,
+        }
+    }
+}
+
+/// Where in the vision a value comes from.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SourceRef<'a> {
+    /// The chapter, named as the vision names it.
+    #[serde(borrow)]
+    pub chapter: Text<'a>,
+    /// The heading or lettered item within the chapter.
+    #[serde(borrow)]
+    pub section: Text<'a>,
+    /// A short verbatim quote holding the number or claim.
+    #[serde(borrow)]
+    pub quote: Text<'a>,
+}
+
+/// The vision itself.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct VisionInfo<'a> {
+    /// Identifier, e.g. `semicon-visie-2035`.
+    pub id: &'a str,
+    /// Title.
+    #[serde(borrow)]
+    pub title: Bilingual<'a>,
+    /// Publication, `YYYY-MM`.
+    #[serde(borrow)]
+    pub published: Text<'a>,
+    /// Place of publication.
+    #[serde(borrow, default)]
+    pub place: Option<Text<'a>>,
+    /// The year the vision looks toward.
+    pub horizon_year: i32,
+    /// Who published it.
+    #[serde(borrow, default)]
+    pub publisher: Option<Bilingual<'a>>,
+}
+
+/// A strategic priority ("strategische prioriteit").
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Priority<'a> {
+    /// Identifier, e.g. `P1`.
+    pub id: &'a str,
+    /// Its number in the vision.
+    pub number: u8,
+    /// Title.
+    #[serde(borrow)]
+    pub title: Bilingual<'a>,
+    /// One or two sentences.
+    #[serde(borrow)]
+    pub summary: Bilingual<'a>,
+    /// Source.
+    #[serde(borrow)]
+    pub source: SourceRef<'a>,
+}
+
+/// Whether an objective is national or international ("Doelstellingen
+/// Nationaal / Internationaal").
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Scope {
+    /// National objective.
+    National,
+    /// International objective.
+    International,
+}
+
+/// An objective ("doelstelling") of a priority, or a sub-item of one.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Objective<'a> {
+    /// Identifier, e.g. `P2-N-a`.
+    pub id: &'a str,
+    /// The priority it belongs to.
+    pub priority: &'a str,
+    /// National or international.
+    pub scope: Scope,
+    /// Its letter (and numeral) in the vision, e.g. `a` or `a.i`.
+    pub code: &'a str,
+    /// The lettered objective this is a sub-item of.
+    #[serde(default)]
+    pub parent: Option<&'a str>,
+    /// Title.
+    #[serde(borrow)]
+    pub title: Bilingual<'a>,
+    /// Source.
+    #[serde(borrow)]
+    pub source: SourceRef<'a>,
+}
+
+/// The two kinds of focus area ("focusgebieden").
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum FocusKind {
+    /// "Bestaande sterktes".
+    ExistingStrength,
+    /// "Nieuwe groeimarkten".
+    NewGrowthMarket,
+}
+
+/// A focus area.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FocusArea<'a> {
+    /// Identifier, e.g. `FA-S1`.
+    pub id: &'a str,
+    /// The priority it belongs to.
+    pub priority: &'a str,
+    /// Existing strength or new growth market.
+    pub kind: FocusKind,
+    /// Its number within its kind.
+    pub number: u8,
+    /// Title.
+    #[serde(borrow)]
+    pub title: Bilingual<'a>,
+    /// Source.
+    #[serde(borrow)]
+    pub source: SourceRef<'a>,
+}
+
+/// What sort of quantity a target is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum TargetKind {
+    /// A stock reached by the target year (3 % of GDP on R&D).
+    Level,
+    /// A sum of yearly flows since the baseline (25,000 extra technicians).
+    CumulativeFlow,
+    /// An amount per year (EUR 500 M a year).
+    Rate,
+    /// A thing that must exist by the target year (value 1 = done).
+    Milestone,
+}
+
+/// Units of values.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Unit {
+    /// Euros.
+    Eur,
+    /// Euros per year.
+    EurPerYear,
+    /// People.
+    Persons,
+    /// Percent.
+    Percent,
+    /// Percent of gross domestic product.
+    PercentOfGdp,
+    /// A count of things.
+    Count,
+    /// A count of things per year.
+    CountPerYear,
+    /// A ratio (times).
+    Ratio,
+    /// A rank (1 = first).
+    Rank,
+    /// An index number.
+    Index,
+    /// Done (1) or not (0).
+    Milestone,
+}
+
+/// A year and a value.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct YearValue {
+    /// Year.
+    pub year: i32,
+    /// Value.
+    pub value: f64,
+}
+
+/// A target whose year or value the vision may leave open.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TargetValue {
+    /// Target year, if stated.
+    #[serde(default)]
+    pub year: Option<i32>,
+    /// Target value, if stated.
+    #[serde(default)]
+    pub value: Option<f64>,
+}
+
+/// A quantified ambition.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Target<'a> {
+    /// Identifier, e.g. `T-talent-technici`.
+    pub id: &'a str,
+    /// The priority it belongs to.
+    pub priority: &'a str,
+    /// The objective it belongs to, if any.
+    #[serde(default)]
+    pub objective: Option<&'a str>,
+    /// Title.
+    #[serde(borrow)]
+    pub title: Bilingual<'a>,
+    /// Level, cumulative flow, rate or milestone.
+    pub kind: TargetKind,
+    /// Unit of baseline, target and observations.
+    pub unit: Unit,
+    /// Which way is better.
+    pub direction: Direction,
+    /// Baseline, when the vision gives one.
+    #[serde(default)]
+    pub baseline: Option<YearValue>,
+    /// The target.
+    pub target: TargetValue,
+    /// Natural limit (a ceiling such as 100 %).
+    #[serde(default)]
+    pub limit: Option<f64>,
+    /// One of the vision's headline ambitions.
+    #[serde(default)]
+    pub headline: bool,
+    /// A note, e.g. where the vision contradicts itself.
+    #[serde(borrow, default)]
+    pub note: Option<Bilingual<'a>>,
+    /// Source.
+    #[serde(borrow)]
+    pub source: SourceRef<'a>,
+    /// Other places that state the same ambition.
+    #[serde(borrow, default)]
+    pub also: Vec<SourceRef<'a>, MAX_ALSO>,
+}
+
+/// Which way an impact indicator should move.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum IndicatorDirection {
+    /// Higher is better.
+    Increase,
+    /// Lower is better.
+    Decrease,
+    /// Monitored, with no better side.
+    None,
+}
+
+impl IndicatorDirection {
+    /// As a progress direction, if it has one.
+    pub fn direction(self) -> Option<Direction> {
+        match self {
+            Self::Increase => Some(Direction::Increase),
+            Self::Decrease => Some(Direction::Decrease),
+            Self::None => None,
+        }
+    }
+}
+
+/// An impact indicator ("impactindicator").
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Indicator<'a> {
+    /// Identifier, e.g. `I-5-1`.
+    pub id: &'a str,
+    /// The priority it belongs to.
+    pub priority: &'a str,
+    /// Title.
+    #[serde(borrow)]
+    pub title: Bilingual<'a>,
+    /// What is measured.
+    #[serde(borrow)]
+    pub measures: Bilingual<'a>,
+    /// Unit.
+    pub unit: Unit,
+    /// Which way is better.
+    pub direction: IndicatorDirection,
+    /// Source.
+    #[serde(borrow)]
+    pub source: SourceRef<'a>,
+}
+
+/// Whether a window's amounts are one-off or per year.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Basis {
+    /// One amount over the whole period.
+    OneOff,
+    /// Amounts per year.
+    PerYear,
+}
+
+/// An investment window ("investeringsvenster").
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct InvestmentWindow<'a> {
+    /// Identifier, e.g. `W-invest-nl`.
+    pub id: &'a str,
+    /// The priority it belongs to.
+    pub priority: &'a str,
+    /// The window this one is part of.
+    #[serde(default)]
+    pub parent: Option<&'a str>,
+    /// Name.
+    #[serde(borrow)]
+    pub name: Bilingual<'a>,
+    /// Public money, euros.
+    #[serde(default)]
+    pub public_eur: Option<f64>,
+    /// Private money, euros, where stated.
+    #[serde(default)]
+    pub private_eur: Option<f64>,
+    /// Total investment the public money should reach, including it.
+    #[serde(default)]
+    pub total_eur: Option<f64>,
+    /// One-off or per year.
+    pub basis: Basis,
+    /// First year, inclusive.
+    #[serde(default)]
+    pub start_year: Option<i32>,
+    /// Last year, inclusive.
+    #[serde(default)]
+    pub end_year: Option<i32>,
+    /// Money that returns is invested again.
+    #[serde(default)]
+    pub revolving: bool,
+    /// How the text qualifies the amount ("meer dan € 1 miljard").
+    #[serde(default)]
+    pub qualifier: Qualifier,
+    /// A note.
+    #[serde(borrow, default)]
+    pub note: Option<Bilingual<'a>>,
+    /// Source.
+    #[serde(borrow)]
+    pub source: SourceRef<'a>,
+}
+
+/// How a figure is qualified in the text.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Qualifier {
+    /// "ongeveer", "circa".
+    About,
+    /// "minstens", "ten minste".
+    AtLeast,
+    /// "meer dan", "ruim".
+    MoreThan,
+    /// "tot", "tot wel".
+    UpTo,
+    /// As stated.
+    #[default]
+    Exact,
+}
+
+/// Another number the vision states (a market size, a share, a date).
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Figure<'a> {
+    /// Identifier, e.g. `F-markt-2030`.
+    pub id: &'a str,
+    /// The priority it belongs to, if any.
+    #[serde(default)]
+    pub priority: Option<&'a str>,
+    /// Title.
+    #[serde(borrow)]
+    pub title: Bilingual<'a>,
+    /// Value.
+    pub value: f64,
+    /// Unit.
+    pub unit: Unit,
+    /// The year it refers to.
+    #[serde(default)]
+    pub year: Option<i32>,
+    /// How the text qualifies it.
+    #[serde(default)]
+    pub qualifier: Qualifier,
+    /// Source.
+    #[serde(borrow)]
+    pub source: SourceRef<'a>,
+}
+
+/// One value of a target or indicator in one year.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Observation<'a> {
+    /// The target or indicator.
+    pub subject: &'a str,
+    /// Year.
+    pub year: i32,
+    /// Value; for cumulative flows the flow in that year.
+    pub value: f64,
+    /// Where the figure comes from.
+    #[serde(borrow)]
+    pub source: Text<'a>,
+    /// A note.
+    #[serde(borrow, default)]
+    pub note: Option<Text<'a>>,
+    /// Provisional figure.
+    #[serde(default)]
+    pub provisional: bool,
+}
+
+/// Realised money of one window in one year.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct WindowFlow<'a> {
+    /// The window.
+    pub window: &'a str,
+    /// Year.
+    pub year: i32,
+    /// Public money committed (signed), euros.
+    #[serde(default)]
+    pub public_committed: Option<f64>,
+    /// Public money disbursed, euros.
+    #[serde(default)]
+    pub public_disbursed: Option<f64>,
+    /// Private money committed, euros.
+    #[serde(default)]
+    pub private_committed: Option<f64>,
+    /// Private money disbursed, euros.
+    #[serde(default)]
+    pub private_disbursed: Option<f64>,
+    /// Where the figures come from.
+    #[serde(borrow)]
+    pub source: Text<'a>,
+}
+
+/// A whole vision: what it promises and what has happened since.
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+pub struct Dataset<'a> {
+    /// Always `koers`.
+    pub format: &'a str,
+    /// Always [`FORMAT_VERSION`].
+    pub format_version: u32,
+    /// The vision.
+    pub vision: VisionInfo<'a>,
+    /// Strategic priorities.
+    pub priorities: Vec<Priority<'a>, MAX_PRIORITIES>,
+    /// Objectives and their sub-items.
+    pub objectives: Vec<Objective<'a>, MAX_OBJECTIVES>,
+    /// Focus areas.
+    pub focus_areas: Vec<FocusArea<'a>, MAX_FOCUS_AREAS>,
+    /// Quantified ambitions.
+    pub targets: Vec<Target<'a>, MAX_TARGETS>,
+    /// Impact indicators.
+    pub indicators: Vec<Indicator<'a>, MAX_INDICATORS>,
+    /// Investment windows.
+    pub windows: Vec<InvestmentWindow<'a>, MAX_WINDOWS>,
+    /// Other figures the vision states.
+    pub figures: Vec<Figure<'a>, MAX_FIGURES>,
+    /// Observations.
+    pub observations: Vec<Observation<'a>, MAX_OBSERVATIONS>,
+    /// Realised window flows.
+    pub window_flows: Vec<WindowFlow<'a>, MAX_WINDOW_FLOWS>,
+}
+
+/// The version of the data format this crate reads and writes.
+pub const FORMAT_VERSION: u32 = 1;
+
+impl<'a> Dataset<'a> {
+    /// The priority with this id.
+    pub fn priority(&self, id: &str) -> Option<&Priority<'a>> {
+        self.priorities.iter().find(|p| p.id == id)
+    }
+
+    /// The target with this id.
+    pub fn target(&self, id: &str) -> Option<&Target<'a>> {
+        self.targets.iter().find(|t| t.id == id)
+    }
+
+    /// The indicator with this id.
+    pub fn indicator(&self, id: &str) -> Option<&Indicator<'a>> {
+        self.indicators.iter().find(|i| i.id == id)
+    }
+
+    /// The window with this id.
+    pub fn window(&self, id: &str) -> Option<&InvestmentWindow<'a>> {
+        self.windows.iter().find(|w| w.id == id)
+    }
+
+    /// The observations of one target or indicator, in file order.
+    pub fn observations_of<'s>(
+        &'s self,
+        subject: &'s str,
+    ) -> impl Iterator<Item = &'s Observation<'a>> + 's {
+        self.observations
+            .iter()
+            .filter(move |o| o.subject == subject)
+    }
+
+    /// Add an observation; at capacity the dataset is left unchanged and the
+    /// observation comes back in the error.
+    pub fn add_observation(&mut self, o: Observation<'a>) -> Result<(), Observation<'a>> {
+        self.observations.push(o)
+    }
+}
