@@ -10,8 +10,18 @@
 //! capacity named once in [`config`]; every calculation is a pure function of
 //! numbers that returns a defined result for any input (NaN, infinities, zeros,
 //! negatives, unordered years) and never panics.
+//!
+//! Data flows one way: a JSON file ([`load`]) becomes a [`model::Dataset`];
+//! [`assess`] and [`finance`] compute from it with [`progress`] and
+//! [`leverage`]; the CLI and the dashboard only present the results.
 #![cfg_attr(not(test), no_std)]
 
+pub mod assess;
+pub mod builtin;
 pub mod config;
+pub mod finance;
 pub mod leverage;
+pub mod load;
+pub mod model;
 pub mod progress;
+pub mod view;

@@ -1,0 +1,13 @@
+//! The Semicon Visie 2035, compiled in: nothing needs loading to start.
+
+use crate::load::{self, Issues};
+use crate::model::Dataset;
+
+/// The vision as published (January 2026), in the koers data format: every
+/// value with its source, and no observations.
+pub const VISION_JSON: &str = include_str!("../../data/semicon-visie-2035.json");
+
+/// Load the built-in vision into `out`.
+pub fn load_into(out: &mut Dataset<'static>) -> Result<(), Issues> {
+    load::load_into(VISION_JSON, out)
+}
