@@ -1,0 +1,667 @@
+//! `koers report`: the status of every target and indicator, the roll-ups
+//! and the leverage table, as Markdown, CSV or JSON. Every number comes from
+//! koers-core; this module only lays it out.
+
+use std::fmt::Write;
+
+use koers_core::assess::{self, IndicatorStatus, Rollup, TargetStatus};
+use koers_core::finance::{self, WindowRow};
+use koers_core::model::{Dataset, Lang, Target, Unit};
+use koers_core::progress::{Status, YearReached};
+use koers_core::view;
+
+/// Everything computed once for a report.
+struct Computed {
+    targets: Vec<TargetStatus>,
+    indicators: Vec<IndicatorStatus>,
+    priorities: Vec<Rollup>,
+    vision: Rollup,
+    windows: Vec<WindowRow>,
+    findings: Vec<finance::Finding>,
+    totals: koers_core::leverage::Totals,
+}
+
+/// The first year counted in window totals: the vision's publication year.
+fn first_year(ds: &Dataset) -> i32 {
+    let published = ds.vision.published.to_string();
+    published
+        .get(..4)
+        .and_then(|y| y.parse().ok())
+        .unwrap_or(ds.vision.horizon_year)
+}
+
+fn compute(ds: &Dataset) -> Computed {
+    let targets: Vec<TargetStatus> = assess::assess_all(ds).into_iter().collect();
+    let (priorities, vision) = assess::rollup_priorities(ds, &targets);
+    Computed {
+        indicators: ds
+            .indicators
+            .iter()
+            .map(|i| assess::assess_indicator(ds, i))
+            .collect(),
+        priorities: priorities.into_iter().collect(),
+        vision,
+        windows: finance::window_rows(ds).into_iter().collect(),
+        findings: finance::findings(ds).into_iter().collect(),
+        totals: finance::totals(ds, first_year(ds)),
+        targets,
+    }
+}
+
+/// Group digits: 25000 → "25.000" (nl) or "25,000" (en).
+fn grouped(v: f64, decimals: usize, lang: Lang) -> String {
+    let s = format!("{:.*}", decimals, v.abs());
+    let (int, frac) = s.split_once('.').unwrap_or((&s, ""));
+    let (sep, dec) = match lang {
+        Lang::Nl => ('.', ','),
+        Lang::En => (',', '.'),
+    };
+    let mut out = String::new();
+    for (i, c) in int.chars().enumerate() {
+        if i > 0 && (int.len() - i) % 3 == 0 {
+            out.push(sep);
+        }
+        out.push(c);
+    }
+    if !frac.is_empty() {
+        out.push(dec);
+        out.push_str(frac);
+    }
+    if v < 0.0 {
+        out.insert(0, '-');
+    }
+    out
+}
+
+/// A plain number with up to `max` decimals, trailing zeros dropped.
+fn num(v: f64, lang: Lang) -> String {
+    let decimals = if v.fract() == 0.0 { 0 } else { 2 };
+    let s = grouped(v, decimals, lang);
+    if decimals > 0 {
+        let dec = if lang == Lang::Nl { ',' } else { '.' };
+        s.trim_end_matches('0').trim_end_matches(dec).to_string()
+    } else {
+        s
+    }
+}
+
+/// Euros as the vision writes them: € 7 mld / €7bn, € 450 mln / €450m.
+fn eur(v: f64, lang: Lang) -> String {
+    let (scaled, nl, en) = if v.abs() >= 1e9 {
+        (v / 1e9, " mld", "bn")
+    } else if v.abs() >= 1e6 {
+        (v / 1e6, " mln", "m")
+    } else {
+        (v, "", "")
+    };
+    match lang {
+        Lang::Nl => format!("€ {}{nl}", num(scaled, lang)),
+        Lang::En => format!("€{}{en}", num(scaled, lang)),
+    }
+}
+
+fn value(v: f64, unit: Unit, lang: Lang) -> String {
+    match unit {
+        Unit::Eur => eur(v, lang),
+        Unit::EurPerYear => format!(
+            "{}{}",
+            eur(v, lang),
+            if lang == Lang::Nl {
+                " per jaar"
+            } else {
+                " a year"
+            }
+        ),
+        Unit::Percent | Unit::PercentOfGdp => {
+            format!("{} {}", num(v, lang), view::unit(unit, lang))
+        }
+        Unit::Milestone => view::unit(unit, lang).to_string(),
+        Unit::Ratio => format!("{}×", num(v, lang)),
+        _ => format!("{} {}", num(v, lang), view::unit(unit, lang)),
+    }
+}
+
+fn opt<T>(v: Option<T>, f: impl FnOnce(T) -> String) -> String {
+    v.map(f).unwrap_or_else(|| "–".into())
+}
+
+/// Text for a Markdown table cell.
+fn cell(s: impl std::fmt::Display) -> String {
+    s.to_string().replace('|', "\\|").replace('\n', " ")
+}
+
+fn status_cell(s: Status, lang: Lang) -> String {
+    format!("{} {}", view::status_symbol(s), view::status(s, lang))
+}
+
+fn w<'a>(lang: Lang, nl: &'a str, en: &'a str) -> &'a str {
+    if lang == Lang::Nl {
+        nl
+    } else {
+        en
+    }
+}
+
+fn counts_line(r: &Rollup, lang: Lang) -> String {
+    view::STATUSES
+        .iter()
+        .zip(r.counts)
+        .filter(|(_, n)| *n > 0)
+        .map(|(s, n)| format!("{} {} {n}", view::status_symbol(*s), view::status(*s, lang)))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+fn target_line(t: &Target, s: &TargetStatus, lang: Lang) -> String {
+    let baseline = opt(t.baseline, |b| {
+        format!("{}: {}", b.year, value(b.value, t.unit, lang))
+    });
+    let target = match (t.target.year, t.target.value) {
+        (y, Some(v)) => format!(
+            "{}{}",
+            y.map(|y| format!("{y}: ")).unwrap_or_default(),
+            value(v, t.unit, lang)
+        ),
+        (Some(y), None) => format!("{y}"),
+        (None, None) => "–".into(),
+    };
+    let latest = opt(s.latest, |p| {
+        format!("{}: {}", p.year, value(p.value, t.unit, lang))
+    });
+    let why = s
+        .missing
+        .map(|m| format!(" ({})", view::missing(m, lang)))
+        .unwrap_or_default();
+    let pace = s
+        .projection
+        .and_then(|p| p.required_pace)
+        .map(|v| value(v, t.unit, lang))
+        .unwrap_or_else(|| "–".into());
+    let reached = match s.projection.map(|p| p.year_reached) {
+        Some(YearReached::Already(y)) | Some(YearReached::Year(y)) => y.to_string(),
+        Some(YearReached::NotBefore2100) => w(lang, "na 2100", "after 2100").into(),
+        Some(YearReached::Never) => w(lang, "nooit", "never").into(),
+        _ => "–".into(),
+    };
+    format!(
+        "| {} | {} | {} | {} | {} | {} | {}{} | {} | {} | {} |",
+        t.id,
+        cell(t.title.get(lang)),
+        baseline,
+        target,
+        latest,
+        view::method(s.method, lang),
+        status_cell(s.status, lang),
+        cell(why),
+        opt(s.score, |v| format!("{v:.2}")),
+        pace,
+        reached,
+    )
+}
+
+/// The report as Markdown.
+pub fn markdown(ds: &Dataset, lang: Lang) -> String {
+    let c = compute(ds);
+    let mut o = String::new();
+    let v = &ds.vision;
+    let _ = writeln!(o, "# {}\n", v.title.get(lang));
+    let _ = writeln!(
+        o,
+        "{} {} · {} {}\n",
+        w(lang, "Gepubliceerd", "Published"),
+        v.published,
+        w(lang, "horizon", "horizon"),
+        v.horizon_year
+    );
+    let obs = ds.observations.len();
+    if obs == 0 {
+        let _ = writeln!(
+            o,
+            "> {}\n",
+            w(
+                lang,
+                "Nog geen waarnemingen: elke ambitie staat op ‘geen gegevens’ tot er cijfers zijn ingevoerd.",
+                "No observations yet: every ambition is ‘not available’ until figures are entered."
+            )
+        );
+    }
+
+    let _ = writeln!(o, "## {}\n", w(lang, "De hele visie", "The whole vision"));
+    let r = &c.vision;
+    let _ = writeln!(
+        o,
+        "- {}: {} ({} {}, {} {})",
+        w(lang, "Gemiddelde score", "Mean score"),
+        opt(r.mean_score, |s| format!("{s:.2}")),
+        r.targets - r.missing,
+        w(lang, "beoordeeld", "assessed"),
+        r.missing,
+        w(lang, "zonder gegevens", "without data"),
+    );
+    let _ = writeln!(
+        o,
+        "- {}: {}",
+        w(lang, "Status", "Status"),
+        opt(r.status, |s| status_cell(s, lang))
+    );
+    let _ = writeln!(
+        o,
+        "- {}: {}",
+        w(lang, "Per status", "Per status"),
+        counts_line(r, lang)
+    );
+    if let Some(i) = r.weakest {
+        let _ = writeln!(
+            o,
+            "- {}: {} ({}: {})",
+            w(lang, "Zwakste schakel", "Weakest link"),
+            opt(r.weakest_score, |s| format!("{s:.2}")),
+            w(lang, "laagste", "lowest"),
+            ds.targets[i].title.get(lang)
+        );
+    }
+
+    let _ = writeln!(
+        o,
+        "\n## {}\n",
+        w(lang, "Strategische prioriteiten", "Strategic priorities")
+    );
+    let _ = writeln!(
+        o,
+        "| # | {} | {} | {} | Status | {} | {} |\n|---|---|---|---|---|---|---|",
+        w(lang, "Prioriteit", "Priority"),
+        w(lang, "Doelen", "Targets"),
+        w(lang, "Gem. score", "Mean score"),
+        w(lang, "Per status", "Per status"),
+        w(lang, "Zwakste schakel", "Weakest link"),
+    );
+    for (p, r) in ds.priorities.iter().zip(&c.priorities) {
+        let _ = writeln!(
+            o,
+            "| {} | {} | {} | {} | {} | {} | {} |",
+            p.number,
+            cell(p.title.get(lang)),
+            r.targets,
+            opt(r.mean_score, |s| format!("{s:.2}")),
+            opt(r.status, |s| status_cell(s, lang)),
+            counts_line(r, lang),
+            opt(r.weakest_score, |s| format!("{s:.2}")),
+        );
+    }
+
+    for p in &ds.priorities {
+        let _ = writeln!(o, "\n### {}. {}\n", p.number, p.title.get(lang));
+        let _ = writeln!(o, "{}\n", p.summary.get(lang));
+        let _ = writeln!(
+            o,
+            "_{}: {}, {} — “{}”_\n",
+            w(lang, "Bron", "Source"),
+            p.source.chapter,
+            p.source.section,
+            p.source.quote
+        );
+        let objectives: Vec<_> = ds
+            .objectives
+            .iter()
+            .filter(|x| x.priority == p.id)
+            .collect();
+        if !objectives.is_empty() {
+            let _ = writeln!(o, "**{}**\n", w(lang, "Doelstellingen", "Objectives"));
+            for x in objectives {
+                let indent = if x.parent.is_some() { "  " } else { "" };
+                let _ = writeln!(
+                    o,
+                    "{indent}- {} ({}) {}",
+                    x.code,
+                    view::scope(x.scope, lang),
+                    x.title.get(lang)
+                );
+            }
+            o.push('\n');
+        }
+        let areas: Vec<_> = ds
+            .focus_areas
+            .iter()
+            .filter(|x| x.priority == p.id)
+            .collect();
+        if !areas.is_empty() {
+            let _ = writeln!(o, "**{}**\n", w(lang, "Focusgebieden", "Focus areas"));
+            for a in areas {
+                let _ = writeln!(
+                    o,
+                    "- {} ({})",
+                    a.title.get(lang),
+                    view::focus_kind(a.kind, lang)
+                );
+            }
+            o.push('\n');
+        }
+        let targets: Vec<_> = ds
+            .targets
+            .iter()
+            .zip(&c.targets)
+            .filter(|(t, _)| t.priority == p.id)
+            .collect();
+        if !targets.is_empty() {
+            let _ = writeln!(
+                o,
+                "| id | {} | {} | {} | {} | {} | Status | Score | {} | {} |\n|---|---|---|---|---|---|---|---|---|---|",
+                w(lang, "Ambitie", "Ambition"),
+                w(lang, "Basis", "Baseline"),
+                w(lang, "Doel", "Target"),
+                w(lang, "Laatste", "Latest"),
+                w(lang, "Methode", "Method"),
+                w(lang, "Nodig per jaar", "Needed a year"),
+                w(lang, "Bereikt op trend", "Reached on trend"),
+            );
+            for (t, s) in &targets {
+                let _ = writeln!(o, "{}", target_line(t, s, lang));
+            }
+            for (t, _) in targets {
+                if let Some(n) = &t.note {
+                    let _ = writeln!(o, "\n> **{}** {}", t.id, n.get(lang));
+                }
+            }
+            o.push('\n');
+        }
+        let indicators: Vec<_> = ds
+            .indicators
+            .iter()
+            .zip(&c.indicators)
+            .filter(|(i, _)| i.priority == p.id)
+            .collect();
+        if !indicators.is_empty() {
+            let _ = writeln!(
+                o,
+                "| id | {} | {} | {} | Status |\n|---|---|---|---|---|",
+                w(lang, "Impactindicator", "Impact indicator"),
+                w(lang, "Richting", "Direction"),
+                w(lang, "Waarnemingen", "Observations"),
+            );
+            for (i, s) in indicators {
+                let why = s
+                    .missing
+                    .or(s.open_sdg.reason.map(assess::Missing::Progress))
+                    .map(|m| format!(" ({})", view::missing(m, lang)))
+                    .unwrap_or_default();
+                let _ = writeln!(
+                    o,
+                    "| {} | {} | {} | {} | {}{} |",
+                    i.id,
+                    cell(i.title.get(lang)),
+                    view::indicator_direction(i.direction, lang),
+                    s.observations,
+                    status_cell(s.open_sdg.status, lang),
+                    cell(why)
+                );
+            }
+            o.push('\n');
+        }
+    }
+
+    let _ = writeln!(
+        o,
+        "## {}\n",
+        w(
+            lang,
+            "Investeringsvensters en hefboom",
+            "Investment windows and leverage"
+        )
+    );
+    let _ = writeln!(
+        o,
+        "| id | {} | {} | {} | {} | {} | {} | {} | {} |\n|---|---|---|---|---|---|---|---|---|",
+        w(lang, "Venster", "Window"),
+        w(lang, "Publiek", "Public"),
+        w(lang, "Privaat", "Private"),
+        w(lang, "Totaal", "Total"),
+        w(lang, "Multiplier", "Multiplier"),
+        w(lang, "Privaat gemobiliseerd", "Private mobilised"),
+        w(lang, "Periode", "Period"),
+        w(lang, "Gerealiseerd (toegezegd)", "Realised (committed)"),
+    );
+    for row in &c.windows {
+        let win = &ds.windows[row.index];
+        let indent = "↳ ".repeat(usize::from(row.depth));
+        let per = if win.basis == koers_core::model::Basis::PerYear {
+            w(lang, " per jaar", " a year")
+        } else {
+            ""
+        };
+        let period = match (win.start_year, win.end_year) {
+            (Some(a), Some(b)) => format!("{a}–{b}"),
+            (Some(a), None) => format!("{} {a}", w(lang, "vanaf", "from")),
+            (None, Some(b)) => format!("{} {b}", w(lang, "t/m", "to")),
+            (None, None) => "–".into(),
+        };
+        let revolving = if win.revolving {
+            w(lang, ", revolverend", ", revolving")
+        } else {
+            ""
+        };
+        let realised = if row.realised.years == 0 {
+            "–".to_string()
+        } else {
+            format!(
+                "{} + {}",
+                eur(row.realised.public_committed, lang),
+                eur(row.realised.private_committed, lang)
+            )
+        };
+        let _ = writeln!(
+            o,
+            "| {} | {}{} | {} | {} | {} | {} | {} | {}{} | {} |",
+            win.id,
+            indent,
+            cell(win.name.get(lang)),
+            opt(win.public_eur, |v| format!("{}{per}", eur(v, lang))),
+            opt(win.private_eur, |v| eur(v, lang)),
+            opt(win.total_eur, |v| eur(v, lang)),
+            opt(
+                row.promised
+                    .multiplier
+                    .filter(|_| win.total_eur.is_some() || win.private_eur.is_some()),
+                |m| format!("{}×", num((m * 100.0).round() / 100.0, lang))
+            ),
+            opt(
+                row.promised
+                    .private_mobilised
+                    .filter(|_| win.total_eur.is_some() || win.private_eur.is_some()),
+                |v| eur(v, lang)
+            ),
+            period,
+            revolving,
+            realised
+        );
+    }
+    let t = &c.totals;
+    let _ = writeln!(
+        o,
+        "\n{}: {} {}, {} {}, {} {} ({} {}; {} {})\n",
+        w(
+            lang,
+            "Eenmaal geteld (alleen bovenste vensters)",
+            "Counted once (top-level windows only)"
+        ),
+        eur(t.public, lang),
+        w(lang, "publiek", "public"),
+        eur(t.private, lang),
+        w(lang, "privaat genoemd", "private stated"),
+        eur(t.total, lang),
+        w(lang, "totaal genoemd", "total stated"),
+        t.nested,
+        w(
+            lang,
+            "geneste vensters niet dubbel geteld",
+            "nested windows not counted twice"
+        ),
+        t.unknown,
+        w(lang, "zonder bedrag", "without an amount"),
+    );
+    let _ = writeln!(
+        o,
+        "_{}_\n",
+        w(
+            lang,
+            "Privaat gemobiliseerd = totaal − publiek; de visie noemt per venster geen andere publieke cofinanciering, dus die is op 0 gesteld.",
+            "Private mobilised = total − public; the vision states no other public co-funding per window, so it is taken as 0."
+        )
+    );
+
+    if !c.findings.is_empty() {
+        let _ = writeln!(
+            o,
+            "## {}\n",
+            w(
+                lang,
+                "Kloppen de sommen van de visie?",
+                "Do the vision's own sums add up?"
+            )
+        );
+        for f in &c.findings {
+            let win = &ds.windows[f.window];
+            let verdict = match f.holds {
+                Some(true) => w(lang, "klopt", "adds up"),
+                Some(false) => w(lang, "klopt niet", "does not add up"),
+                None => w(lang, "niet vast te stellen", "cannot tell"),
+            };
+            let _ = writeln!(
+                o,
+                "- {} ({}): {} {} {} {}, {} {}{} — **{}**",
+                win.name.get(lang),
+                win.id,
+                opt(f.sum.parent_public, |v| eur(v, lang)),
+                w(lang, "tegen", "against"),
+                eur(f.sum.children_public, lang),
+                w(lang, "in onderdelen", "in parts"),
+                f.sum.children_count,
+                w(lang, "onderdelen", "parts"),
+                if f.sum.unknown_children > 0 {
+                    format!(
+                        ", {} {}",
+                        f.sum.unknown_children,
+                        w(
+                            lang,
+                            "niet vergelijkbaar of onbekend",
+                            "not comparable or unknown"
+                        )
+                    )
+                } else {
+                    String::new()
+                },
+                verdict
+            );
+        }
+        o.push('\n');
+    }
+    o
+}
+
+/// The report as CSV: one row per target and indicator.
+pub fn csv(ds: &Dataset, lang: Lang) -> String {
+    let c = compute(ds);
+    let mut o = String::from(
+        "type,id,priority,title,unit,baseline_year,baseline_value,target_year,target_value,latest_year,latest_value,method,status,score,required_pace,source_chapter,source_section,source_quote\n",
+    );
+    let q = |s: String| {
+        if s.contains([',', '"', '\n']) {
+            format!("\"{}\"", s.replace('"', "\"\""))
+        } else {
+            s
+        }
+    };
+    let f = |v: Option<f64>| v.map(|v| v.to_string()).unwrap_or_default();
+    let y = |v: Option<i32>| v.map(|v| v.to_string()).unwrap_or_default();
+    for (t, s) in ds.targets.iter().zip(&c.targets) {
+        let _ = writeln!(
+            o,
+            "target,{},{},{},{:?},{},{},{},{},{},{},{},{},{},{},{},{},{}",
+            t.id,
+            t.priority,
+            q(t.title.get(lang).to_string()),
+            t.unit,
+            y(t.baseline.map(|b| b.year)),
+            f(t.baseline.map(|b| b.value)),
+            y(t.target.year),
+            f(t.target.value),
+            y(s.latest.map(|p| p.year)),
+            f(s.latest.map(|p| p.value)),
+            q(view::method(s.method, lang).into()),
+            s.status.label(),
+            f(s.score),
+            f(s.projection.and_then(|p| p.required_pace)),
+            q(t.source.chapter.to_string()),
+            q(t.source.section.to_string()),
+            q(t.source.quote.to_string()),
+        );
+    }
+    for (i, s) in ds.indicators.iter().zip(&c.indicators) {
+        let _ = writeln!(
+            o,
+            "indicator,{},{},{},{:?},,,,,{},{},open_sdg,{},{},,{},{},{}",
+            i.id,
+            i.priority,
+            q(i.title.get(lang).to_string()),
+            i.unit,
+            y(s.latest.map(|p| p.year)),
+            f(s.latest.map(|p| p.value)),
+            s.open_sdg.status.label(),
+            f(s.open_sdg.score),
+            q(i.source.chapter.to_string()),
+            q(i.source.section.to_string()),
+            q(i.source.quote.to_string()),
+        );
+    }
+    o
+}
+
+/// The report as JSON: the whole dataset (every item with its source) and
+/// everything computed from it.
+pub fn json(ds: &Dataset, lang: Lang) -> String {
+    let c = compute(ds);
+    let targets: Vec<_> = ds
+        .targets
+        .iter()
+        .zip(&c.targets)
+        .map(|(t, s)| serde_json::json!({"id": t.id, "label": view::status(s.status, lang), "assessment": s}))
+        .collect();
+    let indicators: Vec<_> = ds
+        .indicators
+        .iter()
+        .zip(&c.indicators)
+        .map(|(i, s)| serde_json::json!({"id": i.id, "label": view::status(s.open_sdg.status, lang), "assessment": s}))
+        .collect();
+    let priorities: Vec<_> = ds
+        .priorities
+        .iter()
+        .zip(&c.priorities)
+        .map(|(p, r)| serde_json::json!({"id": p.id, "rollup": r}))
+        .collect();
+    let windows: Vec<_> = c
+        .windows
+        .iter()
+        .map(|r| serde_json::json!({"id": ds.windows[r.index].id, "figures": r}))
+        .collect();
+    let findings: Vec<_> = c
+        .findings
+        .iter()
+        .map(|f| serde_json::json!({"window": ds.windows[f.window].id, "sum": f.sum}))
+        .collect();
+    let out = serde_json::json!({
+        "lang": lang,
+        "dataset": ds,
+        "assessment": {
+            "vision": c.vision,
+            "priorities": priorities,
+            "targets": targets,
+            "indicators": indicators,
+        },
+        "leverage": {
+            "windows": windows,
+            "counted_once": c.totals,
+            "assumption": "other public co-funding per window taken as 0 (not stated in the vision)",
+        },
+        "findings": findings,
+    });
+    format!("{out:#}\n")
+}
