@@ -24,4 +24,5 @@ pub mod leverage;
 pub mod load;
 pub mod model;
 pub mod progress;
+pub mod scenario;
 pub mod view;
