@@ -230,6 +230,17 @@ pub fn assess_points(
         }
         return s;
     }
+    // Growth rates break down from zero: flows and zero or absent baselines
+    // are judged by distance travelled.
+    // Without the vision's baseline, Open SDG starts from the first observed
+    // year, as it does itself.
+    let zero_base = match t.baseline {
+        Some(b) => b.value == 0.0,
+        None => first.is_some_and(|f| f.value == 0.0),
+    };
+    if kind == SeriesKind::CumulativeFlow || zero_base {
+        s.method = Method::DistanceTravelled;
+    }
     if t.target.value.is_none() {
         s.missing = Some(Missing::NoTargetValue);
         return s;
@@ -238,9 +249,7 @@ pub fn assess_points(
         s.missing = Some(Missing::Progress(Reason::NoData));
         return s;
     }
-    let zero_base = baseline.is_none_or(|b| b.value == 0.0) || baseline_assumed;
-    if kind == SeriesKind::CumulativeFlow || zero_base {
-        s.method = Method::DistanceTravelled;
+    if s.method == Method::DistanceTravelled {
         match distance {
             Some(d) if d.status != Status::NotAvailable => {
                 s.status = d.status;
