@@ -19,6 +19,7 @@
 pub mod assess;
 pub mod builtin;
 pub mod config;
+pub mod dashboard;
 pub mod finance;
 pub mod leverage;
 pub mod load;
