@@ -1,0 +1,674 @@
+//! The `koers` command line, run as a user runs it: exit codes, messages
+//! that name the file, line and JSON path, reports that hold the whole vision,
+//! and `koers progress` against the methodology's known answers.
+//!
+//! Expected values come from the data file read here with serde_json, from
+//! hand-made broken copies whose faulty line is known, and from the
+//! methodology's formulas written out below: never from koers's own output.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use serde_json::Value;
+
+const KOERS: &str = env!("CARGO_BIN_EXE_koers");
+/// The repository root: `koers check data/…` is run from there.
+const ROOT: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/..");
+const DATA: &str = "data/semicon-visie-2035.json";
+
+struct Run {
+    code: i32,
+    stdout: String,
+    stderr: String,
+}
+
+/// Run `koers` from the repository root, with backtraces on so that a panic
+/// could not hide.
+fn koers(args: &[&str]) -> Run {
+    let out = Command::new(KOERS)
+        .args(args)
+        .current_dir(ROOT)
+        .env("RUST_BACKTRACE", "1")
+        .output()
+        .expect("koers runs");
+    let run = Run {
+        code: out.status.code().expect("koers exits, it is not killed"),
+        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
+        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
+    };
+    for s in [&run.stdout, &run.stderr] {
+        assert!(
+            !s.contains("panicked")
+                && !s.contains("stack backtrace")
+                && !s.contains("RUST_BACKTRACE"),
+            "koers {args:?} panicked:\n{s}"
+        );
+    }
+    run
+}
+
+/// A scratch file for one test.
+fn scratch(name: &str, bytes: &[u8]) -> PathBuf {
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("koers-cli-tests");
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join(name);
+    std::fs::write(&path, bytes).unwrap();
+    path
+}
+
+fn data_json() -> Value {
+    let text = std::fs::read_to_string(Path::new(ROOT).join(DATA)).unwrap();
+    serde_json::from_str(&text).unwrap()
+}
+
+fn pretty(v: &Value) -> String {
+    serde_json::to_string_pretty(v).unwrap()
+}
+
+/// The 1-based line of the `n`th (0-based) line containing `needle`.
+fn line_of(text: &str, needle: &str, n: usize) -> usize {
+    text.lines()
+        .enumerate()
+        .filter(|(_, l)| l.contains(needle))
+        .nth(n)
+        .map(|(i, _)| i + 1)
+        .unwrap_or_else(|| panic!("{needle:?} not found {n} times"))
+}
+
+// ---------------------------------------------------------------------------
+// koers check
+
+#[test]
+fn check_accepts_the_shipped_vision() {
+    let r = koers(&["check", DATA]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(r.stdout.starts_with(&format!("{DATA}: ok")), "{}", r.stdout);
+    let v = data_json();
+    for (table, words) in [
+        ("priorities", "priorities"),
+        ("objectives", "objectives"),
+        ("focus_areas", "focus areas"),
+        ("targets", "targets"),
+        ("indicators", "indicators"),
+        ("windows", "investment windows"),
+        ("figures", "figures"),
+    ] {
+        let n = v[table].as_array().map_or(0, Vec::len);
+        assert!(
+            r.stdout.contains(&format!(" {n} {words}")),
+            "{n} {words} not in {}",
+            r.stdout
+        );
+    }
+}
+
+/// Exit code 1 (the data has errors) and one message naming the file, the
+/// line and the JSON path.
+fn assert_data_error(name: &str, text: &str, line: usize, path: &str) {
+    let file = scratch(name, text.as_bytes());
+    let file = file.to_str().unwrap();
+    let r = koers(&["check", file]);
+    assert_eq!(r.code, 1, "{name}: {}", r.stderr);
+    let want = format!("{file}:{line}: {path}");
+    assert!(
+        r.stderr.contains(&want),
+        "{name}: expected {want:?} in:\n{}",
+        r.stderr
+    );
+    assert!(!r.stdout.contains("ok"), "{name}: {}", r.stdout);
+}
+
+#[test]
+fn check_names_file_line_and_path_of_a_wrong_type() {
+    let mut v = data_json();
+    v["targets"][3]["headline"] = "yes".into();
+    let text = pretty(&v);
+    let line = line_of(&text, "\"headline\": \"yes\"", 0);
+    assert_data_error("wrong-type.json", &text, line, "targets[3].headline");
+}
+
+#[test]
+fn check_names_a_duplicate_id() {
+    let mut v = data_json();
+    let id = v["targets"][2]["id"].as_str().unwrap().to_string();
+    v["targets"][4]["id"] = id.clone().into();
+    let text = pretty(&v);
+    // The second item with that id is the duplicate.
+    let line = line_of(&text, &format!("\"id\": \"{id}\""), 1);
+    assert_data_error("duplicate-id.json", &text, line, "targets[4].id");
+}
+
+#[test]
+fn check_names_an_unknown_key() {
+    let mut v = data_json();
+    v["targets"][1]["colour"] = "red".into();
+    let text = pretty(&v);
+    let line = line_of(&text, "\"colour\"", 0);
+    assert_data_error("unknown-key.json", &text, line, "targets[1].colour");
+}
+
+#[test]
+fn check_names_where_a_truncated_file_ends() {
+    let text = pretty(&data_json());
+    // Cut inside the third window, after its name.
+    let third = line_of(&text, "\"id\": \"W-", 2);
+    let keep: Vec<&str> = text.lines().take(third + 3).collect();
+    let cut = keep.join("\n");
+    let file = scratch("truncated.json", cut.as_bytes());
+    let file = file.to_str().unwrap();
+    let r = koers(&["check", file]);
+    assert_eq!(r.code, 1, "{}", r.stderr);
+    assert!(r.stderr.contains("windows[2]"), "{}", r.stderr);
+    assert!(r.stderr.contains("ends too early"), "{}", r.stderr);
+    // The line is within the cut window.
+    let at = r
+        .stderr
+        .lines()
+        .find_map(|l| {
+            l.strip_prefix(&format!("{file}:"))?
+                .split(':')
+                .next()?
+                .parse::<usize>()
+                .ok()
+        })
+        .unwrap_or_else(|| panic!("no {file}:LINE: in {}", r.stderr));
+    assert!(
+        (third - 1..=keep.len()).contains(&at),
+        "line {at}, window starts at {third}"
+    );
+}
+
+#[test]
+fn check_refuses_a_file_that_is_not_utf8_and_says_which_line() {
+    let text = pretty(&data_json());
+    let line = 40;
+    let mut bytes = Vec::new();
+    for (i, l) in text.lines().enumerate() {
+        bytes.extend_from_slice(l.as_bytes());
+        if i + 1 == line {
+            bytes.extend_from_slice(b" \xff\xfe");
+        }
+        bytes.push(b'\n');
+    }
+    let file = scratch("latin1.json", &bytes);
+    let file = file.to_str().unwrap();
+    let r = koers(&["check", file]);
+    assert_eq!(r.code, 2, "cannot be read as text: {}", r.stderr);
+    assert!(
+        r.stderr.contains(&format!("{file}:{line}: not UTF-8")),
+        "{}",
+        r.stderr
+    );
+}
+
+#[test]
+fn check_of_a_missing_file_exits_2_and_names_it() {
+    let r = koers(&["check", "data/no-such-file.json"]);
+    assert_eq!(r.code, 2);
+    assert!(
+        r.stderr.contains("data/no-such-file.json: cannot read"),
+        "{}",
+        r.stderr
+    );
+}
+
+#[test]
+fn check_without_a_file_is_a_usage_error() {
+    let r = koers(&["check"]);
+    assert_eq!(r.code, 2);
+    assert!(r.stderr.contains("usage"), "{}", r.stderr);
+}
+
+// ---------------------------------------------------------------------------
+// koers report
+
+#[test]
+fn report_prints_all_six_priorities_in_dutch_by_default_and_in_english() {
+    let v = data_json();
+    let priorities = v["priorities"].as_array().unwrap();
+    assert_eq!(priorities.len(), 6);
+    for (args, lang, other) in [
+        (&["report"][..], "nl", "en"),
+        (&["report", "--lang", "en"][..], "en", "nl"),
+        (&["report", DATA, "--lang", "nl"][..], "nl", "en"),
+    ] {
+        let r = koers(args);
+        assert_eq!(r.code, 0, "{args:?}: {}", r.stderr);
+        for p in priorities {
+            let heading = format!(
+                "### {}. {}",
+                p["number"],
+                p["title"][lang].as_str().unwrap()
+            );
+            assert!(r.stdout.contains(&heading), "{args:?}: no {heading:?}");
+            let wrong = format!(
+                "### {}. {}",
+                p["number"],
+                p["title"][other].as_str().unwrap()
+            );
+            assert!(
+                !r.stdout.contains(&wrong),
+                "{args:?}: {wrong:?} in the wrong language"
+            );
+        }
+    }
+}
+
+#[test]
+fn report_json_holds_every_item_with_its_source() {
+    let data = data_json();
+    for lang in ["nl", "en"] {
+        let r = koers(&["report", "--format", "json", "--lang", lang]);
+        assert_eq!(r.code, 0, "{}", r.stderr);
+        let out: Value = serde_json::from_str(&r.stdout).expect("the report is valid JSON");
+        let ds = &out["dataset"];
+        for table in [
+            "priorities",
+            "objectives",
+            "focus_areas",
+            "targets",
+            "windows",
+            "indicators",
+        ] {
+            let want = data[table].as_array().unwrap();
+            let got = ds[table].as_array().unwrap_or_else(|| panic!("no {table}"));
+            let ids = |items: &[Value]| items.iter().map(|x| x["id"].clone()).collect::<Vec<_>>();
+            assert_eq!(ids(got), ids(want), "{table}");
+            for (g, w) in got.iter().zip(want) {
+                let s = &g["source"];
+                for key in ["chapter", "section", "quote"] {
+                    assert!(
+                        s[key].is_string(),
+                        "{table} {}: source.{key} missing",
+                        g["id"]
+                    );
+                    assert_eq!(s[key], w["source"][key], "{table} {} source.{key}", g["id"]);
+                }
+                assert!(!s["chapter"].as_str().unwrap().is_empty());
+                assert!(!s["quote"].as_str().unwrap().is_empty());
+            }
+        }
+        assert_eq!(ds["priorities"].as_array().unwrap().len(), 6);
+        assert_eq!(ds["focus_areas"].as_array().unwrap().len(), 10);
+        // Every target and indicator is assessed, every priority rolled up.
+        let a = &out["assessment"];
+        for (table, key) in [
+            ("targets", "targets"),
+            ("indicators", "indicators"),
+            ("priorities", "priorities"),
+        ] {
+            let ids: Vec<_> = a[key]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|x| &x["id"])
+                .collect();
+            let want: Vec<_> = data[table]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|x| &x["id"])
+                .collect();
+            assert_eq!(ids, want, "assessment.{key}");
+        }
+    }
+}
+
+/// RFC 4180, enough for the report: quoted fields with `""` and commas.
+fn parse_csv(text: &str) -> Vec<Vec<String>> {
+    let mut rows = Vec::new();
+    let mut row = Vec::new();
+    let mut field = String::new();
+    let mut quoted = false;
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        match (quoted, c) {
+            (true, '"') if chars.peek() == Some(&'"') => {
+                field.push('"');
+                chars.next();
+            }
+            (true, '"') => quoted = false,
+            (true, c) => field.push(c),
+            (false, '"') if field.is_empty() => quoted = true,
+            (false, ',') => row.push(std::mem::take(&mut field)),
+            (false, '\n') => {
+                row.push(std::mem::take(&mut field));
+                rows.push(std::mem::take(&mut row));
+            }
+            (false, c) => field.push(c),
+        }
+    }
+    if !field.is_empty() || !row.is_empty() {
+        row.push(field);
+        rows.push(row);
+    }
+    rows
+}
+
+fn report_csv() -> (Vec<String>, Vec<Vec<String>>) {
+    let r = koers(&["report", "--format", "csv"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let mut rows = parse_csv(&r.stdout);
+    let header = rows.remove(0);
+    (header, rows)
+}
+
+#[test]
+fn report_csv_has_one_row_per_target_and_indicator() {
+    let data = data_json();
+    let (header, rows) = report_csv();
+    let col = |name: &str| {
+        header
+            .iter()
+            .position(|h| h == name)
+            .unwrap_or_else(|| panic!("no column {name}"))
+    };
+    for (i, row) in rows.iter().enumerate() {
+        assert_eq!(
+            row.len(),
+            header.len(),
+            "row {} has {} fields: {row:?}",
+            i + 2,
+            row.len()
+        );
+    }
+    for (kind, table) in [("target", "targets"), ("indicator", "indicators")] {
+        let ids: Vec<&str> = rows
+            .iter()
+            .filter(|r| r[col("type")] == kind)
+            .map(|r| r[col("id")].as_str())
+            .collect();
+        let want: Vec<&str> = data[table]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|x| x["id"].as_str().unwrap())
+            .collect();
+        assert_eq!(ids, want, "{table}");
+        // Quotes survive the CSV quoting intact.
+        for x in data[table].as_array().unwrap() {
+            let row = rows
+                .iter()
+                .find(|r| r[col("id")] == x["id"].as_str().unwrap())
+                .unwrap();
+            assert_eq!(
+                row[col("source_quote")],
+                x["source"]["quote"].as_str().unwrap()
+            );
+            assert_eq!(
+                row[col("source_chapter")],
+                x["source"]["chapter"].as_str().unwrap()
+            );
+        }
+    }
+    assert_eq!(
+        rows.len(),
+        data["targets"].as_array().unwrap().len() + data["indicators"].as_array().unwrap().len()
+    );
+}
+
+#[test]
+#[ignore = "bug: report --format csv writes units as Rust names (EurPerYear), not the data format's (eur_per_year)"]
+fn report_csv_units_are_the_data_formats_names() {
+    let data = data_json();
+    let (header, rows) = report_csv();
+    let unit = header.iter().position(|h| h == "unit").unwrap();
+    for x in data["targets"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .chain(data["indicators"].as_array().unwrap())
+    {
+        let row = rows
+            .iter()
+            .find(|r| r[1] == x["id"].as_str().unwrap())
+            .unwrap();
+        assert_eq!(row[unit], x["unit"].as_str().unwrap(), "{}", x["id"]);
+    }
+}
+
+#[test]
+#[ignore = "bug: report --format json leaves out the verdict of the vision's sums (holds, qualifier): the talent window's 'more than 1 bn' shows only consistent: false"]
+fn report_json_gives_the_verdict_on_the_visions_sums() {
+    let r = koers(&["report", "--format", "json"]);
+    let out: Value = serde_json::from_str(&r.stdout).unwrap();
+    let find = |id: &str| {
+        out["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|f| f["window"] == id)
+            .unwrap_or_else(|| panic!("no finding for {id}"))
+            .clone()
+    };
+    // 450 + 310 + 145.8 + 205.8 = 1,111.6 M: "meer dan € 1 miljard" holds.
+    assert_eq!(find("W-P5-talent-meer-dan-1mld")["holds"], true);
+    // 6.9 bn of parts against an exact € 7 miljard: it does not.
+    assert_eq!(find("W-P3-kapitaal-7mld")["holds"], false);
+}
+
+// ---------------------------------------------------------------------------
+// koers progress: Open SDG's known answers (methodology 1a), by hand.
+
+/// Open SDG's score with a target, as the methodology writes it.
+fn score_with_target(r: f64) -> f64 {
+    if r >= 0.60 {
+        (7.1429 * r - 4.2857).min(5.0)
+    } else {
+        (4.1667 * r - 2.5).max(-5.0)
+    }
+}
+
+/// Open SDG's score without a target, thresholds scaled by `c`.
+fn score_without_target(v: f64, c: f64) -> f64 {
+    let (high, med, low) = (0.015 * c, 0.005 * c, 0.0);
+    if v < low {
+        (125.0 * v - 2.5).max(-5.0)
+    } else if v >= high {
+        (500.0 * v / c - 5.0).min(5.0)
+    } else if v >= med {
+        250.0 * v / c - 1.25
+    } else {
+        500.0 * v / c - 2.5
+    }
+}
+
+fn cagr(y0: f64, t0: i32, y1: f64, t1: i32) -> f64 {
+    (y1 / y0).powf(1.0 / f64::from(t1 - t0)) - 1.0
+}
+
+/// `koers progress` on a CSV, its JSON output.
+fn progress(name: &str, csv: &str, flags: &[&str]) -> Value {
+    let file = scratch(name, csv.as_bytes());
+    let mut args = vec!["progress", file.to_str().unwrap()];
+    args.extend_from_slice(flags);
+    let r = koers(&args);
+    assert_eq!(r.code, 0, "{name}: {}", r.stderr);
+    let v: Value = serde_json::from_str(&r.stdout).expect("progress prints JSON");
+    let mut keys: Vec<&str> = v.as_object().unwrap().keys().map(String::as_str).collect();
+    keys.sort_unstable();
+    assert_eq!(
+        keys,
+        [
+            "base_year",
+            "current_year",
+            "progress_value",
+            "score",
+            "status",
+            "target_achieved"
+        ],
+        "{name}: exactly Open SDG's keys"
+    );
+    v
+}
+
+fn num(v: &Value, key: &str) -> f64 {
+    v[key]
+        .as_f64()
+        .unwrap_or_else(|| panic!("{key} is not a number: {v}"))
+}
+
+#[test]
+fn progress_case_a_with_a_target() {
+    let v = progress(
+        "case-a.csv",
+        "Year,Value\n2020,100\n2024,120\n",
+        &[
+            "--base-year",
+            "2020",
+            "--target",
+            "150",
+            "--target-year",
+            "2030",
+            "--direction",
+            "positive",
+            "--format",
+            "json",
+        ],
+    );
+    // R = CAGR_o / |CAGR_T| = (1.2^(1/4) − 1) / (1.5^(1/10) − 1).
+    let r = cagr(100.0, 2020, 120.0, 2024) / cagr(100.0, 2020, 150.0, 2030).abs();
+    assert!((num(&v, "progress_value") - r).abs() < 1e-9);
+    assert!(
+        (num(&v, "progress_value") - 1.12700).abs() < 5e-6,
+        "table: 1.12700"
+    );
+    assert!((num(&v, "score") - score_with_target(r)).abs() < 1e-9);
+    assert!((num(&v, "score") - 3.764).abs() < 5e-4, "table: 3.764");
+    assert_eq!(v["status"], "substantial_progress");
+    assert_eq!(
+        (num(&v, "base_year"), num(&v, "current_year")),
+        (2020.0, 2024.0)
+    );
+    assert_eq!(v["target_achieved"], false);
+}
+
+#[test]
+fn progress_case_b_without_a_target_lower_is_better() {
+    let flags: &[&[&str]] = &[&["--base-year", "2018", "--direction", "negative"], &[]];
+    for (i, flags) in flags.iter().enumerate() {
+        // With no flags at all Open SDG's defaults apply: base year 2015 (so
+        // the first year after it, 2018) and direction negative.
+        let v = progress(
+            &format!("case-b-{i}.csv"),
+            "Year,Value\n2018,50\n2024,47\n",
+            flags,
+        );
+        // v = sign · d · CAGR_o = −(0.94^(1/6) − 1).
+        let pv = -cagr(50.0, 2018, 47.0, 2024);
+        assert!((num(&v, "progress_value") - pv).abs() < 1e-12);
+        assert!(
+            (num(&v, "progress_value") - 0.010260).abs() < 5e-7,
+            "table: 0.010260"
+        );
+        // 0.005 <= v < 0.015: 250 v − 1.25.
+        assert!((num(&v, "score") - (250.0 * pv - 1.25)).abs() < 1e-9);
+        assert!((num(&v, "score") - 1.315).abs() < 5e-4, "table: 1.315");
+        assert_eq!(v["status"], "moderate_progress");
+        assert_eq!(num(&v, "base_year"), 2018.0);
+    }
+}
+
+#[test]
+fn progress_case_c_with_a_natural_limit() {
+    let v = progress(
+        "case-c.csv",
+        "Year,Value\n2020,95\n2024,96\n",
+        &[
+            "--base-year",
+            "2020",
+            "--direction",
+            "positive",
+            "--limit",
+            "100",
+        ],
+    );
+    // b = 95 <= l = 100: C = 1 − 0.95^4.44 = 0.20367; thresholds 0.015 C =
+    // 0.3055 % and 0.005 C = 0.1018 %.
+    let c = 1.0 - 0.95f64.powf(4.44);
+    assert!((c - 0.20367).abs() < 5e-6);
+    let pv = cagr(95.0, 2020, 96.0, 2024);
+    assert!((num(&v, "progress_value") - pv).abs() < 1e-12);
+    assert!(
+        (num(&v, "progress_value") - 0.0026213).abs() < 5e-8,
+        "table: 0.0026213"
+    );
+    assert!(pv >= 0.005 * c && pv < 0.015 * c);
+    assert!((num(&v, "score") - score_without_target(pv, c)).abs() < 1e-9);
+    assert!((num(&v, "score") - 1.968).abs() < 5e-4, "table: 1.968");
+    assert_eq!(v["status"], "moderate_progress");
+}
+
+#[test]
+fn progress_defaults_are_open_sdgs() {
+    // Base year 2015 by default: 2015 has no value, so the first year after
+    // it (2016), not the first year of the file (2010). Direction negative:
+    // a rise is deterioration. v = −(1.02^(1/4) − 1) < 0 → max(125 v − 2.5, −5).
+    let v = progress(
+        "defaults-base.csv",
+        "Year,Value\n2010,30\n2016,20\n2020,20.4\n",
+        &[],
+    );
+    assert_eq!(num(&v, "base_year"), 2016.0);
+    let pv = -cagr(20.0, 2016, 20.4, 2020);
+    assert!((num(&v, "progress_value") - pv).abs() < 1e-12);
+    assert!((num(&v, "score") - (125.0 * pv - 2.5)).abs() < 1e-9);
+    assert_eq!(v["status"], "deterioration");
+
+    // Target year 2030 by default: R = −CAGR_o / |CAGR_T| with CAGR_T over
+    // 2015..2030 = 0.4617 (with 2035 it would be 0.612, moderate).
+    let v = progress(
+        "defaults-target-year.csv",
+        "Year,Value\n2015,100\n2020,90\n",
+        &["--target", "50"],
+    );
+    let r = -cagr(100.0, 2015, 90.0, 2020) / cagr(100.0, 2015, 50.0, 2030).abs();
+    assert!((num(&v, "progress_value") - r).abs() < 1e-12, "{v}");
+    assert!((num(&v, "score") - score_with_target(r)).abs() < 1e-9);
+    assert_eq!(v["status"], "limited_progress");
+}
+
+#[test]
+fn progress_ignores_disaggregated_rows_and_drops_rows_without_a_value() {
+    // Case C again, with a breakdown by sex (not the headline: ignored) and
+    // headline rows without a value (dropped). Were the 2025 "M" row used,
+    // the current year would be 2025; were the empty 2026 row kept, there
+    // would be no number to read.
+    let csv = "Year,Sex,Value\n2020,,95\n2021,F,1\n2022,,\n2024,,96\n2025,M,300\n2026,,\n";
+    let v = progress(
+        "disaggregated.csv",
+        csv,
+        &[
+            "--base-year",
+            "2020",
+            "--direction",
+            "positive",
+            "--limit",
+            "100",
+        ],
+    );
+    assert_eq!(num(&v, "current_year"), 2024.0);
+    assert!((num(&v, "progress_value") - cagr(95.0, 2020, 96.0, 2024)).abs() < 1e-12);
+    assert_eq!(v["status"], "moderate_progress");
+}
+
+#[test]
+fn progress_names_the_line_and_column_of_a_bad_number() {
+    for (name, csv, column) in [
+        ("bad-value.csv", "Year,Value\n2020,95\n2024,9x6\n", "Value"),
+        ("bad-year.csv", "Year,Value\n2020,95\n20x4,96\n", "Year"),
+    ] {
+        let file = scratch(name, csv.as_bytes());
+        let file = file.to_str().unwrap();
+        let r = koers(&["progress", file]);
+        assert_eq!(r.code, 2, "{name}: {}", r.stderr);
+        assert!(r.stderr.contains(file), "{name}: {}", r.stderr);
+        assert!(r.stderr.contains("line 3"), "{name}: {}", r.stderr);
+        assert!(
+            r.stderr.contains(&format!("column {column}")),
+            "{name}: {}",
+            r.stderr
+        );
+        assert!(r.stdout.is_empty(), "{name}: {}", r.stdout);
+    }
+}
