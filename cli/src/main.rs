@@ -258,7 +258,7 @@ fn progress_cmd(mut args: lexopt::Parser) -> Result<u8, Fail> {
     }
     let path = file.ok_or_else(|| usage("progress: which DATA.csv?"))?;
     let bytes = std::fs::read(&path).map_err(|e| Fail(2, format!("{path}: cannot read: {e}")))?;
-    let points = headline_series(&bytes).map_err(|e| Fail(2, format!("{path}:{e}")))?;
+    let points = headline_series(&bytes).map_err(|e| Fail(2, format!("{path}: {e}")))?;
     let a = progress::open_sdg(&points, &cfg);
     let out = serde_json::json!({
         "status": a.status,
@@ -328,6 +328,15 @@ fn headline_series(bytes: &[u8]) -> Result<Vec<Point>, load::CsvError> {
                 .and_then(load::parse_year)
                 .ok_or_else(|| bad("Year"))?;
             let value = load::parse_number(value).ok_or_else(|| bad("Value"))?;
+            // Open SDG refuses two headline values for one year; so do we,
+            // naming the line.
+            if points.iter().any(|p: &Point| p.year == year) {
+                return Err(CsvError {
+                    line: rec.line,
+                    column: Some("Year"),
+                    kind: ErrorKind::DuplicateYear,
+                });
+            }
             points.push(Point { year, value });
             Ok(())
         },

@@ -575,11 +575,11 @@ pub fn csv(ds: &Dataset, lang: Lang) -> String {
     for (t, s) in ds.targets.iter().zip(&c.targets) {
         let _ = writeln!(
             o,
-            "target,{},{},{},{:?},{},{},{},{},{},{},{},{},{},{},{},{},{}",
+            "target,{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{}",
             t.id,
             t.priority,
             q(t.title.get(lang).to_string()),
-            t.unit,
+            t.unit.key(),
             y(t.baseline.map(|b| b.year)),
             f(t.baseline.map(|b| b.value)),
             y(t.target.year),
@@ -598,11 +598,11 @@ pub fn csv(ds: &Dataset, lang: Lang) -> String {
     for (i, s) in ds.indicators.iter().zip(&c.indicators) {
         let _ = writeln!(
             o,
-            "indicator,{},{},{},{:?},,,,,{},{},open_sdg,{},{},,{},{},{}",
+            "indicator,{},{},{},{},,,,,{},{},open_sdg,{},{},,{},{},{}",
             i.id,
             i.priority,
             q(i.title.get(lang).to_string()),
-            i.unit,
+            i.unit.key(),
             y(s.latest.map(|p| p.year)),
             f(s.latest.map(|p| p.value)),
             s.open_sdg.status.label(),
@@ -645,7 +645,14 @@ pub fn json(ds: &Dataset, lang: Lang) -> String {
     let findings: Vec<_> = c
         .findings
         .iter()
-        .map(|f| serde_json::json!({"window": ds.windows[f.window].id, "sum": f.sum}))
+        .map(|f| {
+            serde_json::json!({
+                "window": ds.windows[f.window].id,
+                "qualifier": f.qualifier,
+                "holds": f.holds,
+                "sum": f.sum,
+            })
+        })
         .collect();
     let out = serde_json::json!({
         "lang": lang,

@@ -2,10 +2,11 @@
 //! the whole vision (methodology 1d).
 //!
 //! One status per target, from the method that fits it: Open SDG's for levels
-//! and rates with a non-zero baseline (so an Open SDG user gets the same
-//! answer), distance travelled against time elapsed for cumulative flows and
-//! zero or absent baselines (where growth rates break down), and done / not
-//! done for milestones. Both progress views are always computed and kept, so
+//! and rates with a non-zero baseline, or a non-zero first observation when
+//! the vision gives no baseline (so an Open SDG user gets the same answer),
+//! distance travelled against time elapsed for cumulative flows and zero
+//! baselines (where growth rates break down), and done / not done for
+//! milestones. Both progress views are always computed and kept, so
 //! they can be shown side by side.
 
 use heapless::Vec;

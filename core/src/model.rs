@@ -267,6 +267,25 @@ pub enum Unit {
     Milestone,
 }
 
+impl Unit {
+    /// The unit's name in the data format (`eur_per_year`).
+    pub const fn key(self) -> &'static str {
+        match self {
+            Unit::Eur => "eur",
+            Unit::EurPerYear => "eur_per_year",
+            Unit::Persons => "persons",
+            Unit::Percent => "percent",
+            Unit::PercentOfGdp => "percent_of_gdp",
+            Unit::Count => "count",
+            Unit::CountPerYear => "count_per_year",
+            Unit::Ratio => "ratio",
+            Unit::Rank => "rank",
+            Unit::Index => "index",
+            Unit::Milestone => "milestone",
+        }
+    }
+}
+
 /// A year and a value.
 #[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
