@@ -1,0 +1,507 @@
+//! Charts as SVG: a target or indicator over time, the investment windows
+//! on a timeline with their money, and the revolving-capital model. Every
+//! number comes from core (`koers_core::dashboard` for the series, paths and
+//! axes); this module maps them to pixels. Colours are set as attributes so
+//! a downloaded SVG looks the same as on the page.
+
+use koers_core::dashboard::{nice_scale, Scale};
+use koers_core::model::Unit;
+use koers_core::progress::Point;
+
+use crate::dom::{num_attr, s, H};
+use crate::fmt::Fmt;
+
+/// Colours, each at least 3:1 against white (WCAG 1.4.11).
+pub mod colour {
+    /// Observations.
+    pub const OBS: &str = "#1d4ed8";
+    /// Target.
+    pub const TARGET: &str = "#7e22ce";
+    /// Required path.
+    pub const PATH: &str = "#b45309";
+    /// Trend.
+    pub const TREND: &str = "#374151";
+    /// Axes, text.
+    pub const INK: &str = "#1f2937";
+    /// Grid.
+    pub const GRID: &str = "#d1d5db";
+    /// Public money.
+    pub const PUBLIC: &str = "#1d4ed8";
+    /// Private money.
+    pub const PRIVATE: &str = "#0f766e";
+    /// Total beyond what is split.
+    pub const OPEN: &str = "#6b7280";
+}
+
+const FONT: &str = "system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif";
+
+fn root(id: &str, w: f64, h: f64, title: &str, desc: &str) -> H {
+    let tid = [id, "-t"].concat();
+    let did = [id, "-d"].concat();
+    s("svg")
+        .a("id", id)
+        .a("xmlns", "http://www.w3.org/2000/svg")
+        .a(
+            "viewBox",
+            &[
+                "0 0 ",
+                &(w as i32).to_string(),
+                " ",
+                &(h as i32).to_string(),
+            ]
+            .concat(),
+        )
+        .a("role", "img")
+        .a(
+            "aria-labelledby",
+            &[tid.as_str(), " ", did.as_str()].concat(),
+        )
+        .a("font-family", FONT)
+        .a("font-size", "12")
+        .a("class", "chart")
+        .k(s("title").a("id", &tid).t(title))
+        .k(s("desc").a("id", &did).t(desc))
+        .k(s("rect").n("width", w).n("height", h).a("fill", "#fff"))
+}
+
+fn text(x: f64, y: f64, anchor: &str, t: &str) -> H {
+    s("text")
+        .n("x", x)
+        .n("y", y)
+        .a("text-anchor", anchor)
+        .a("fill", colour::INK)
+        .t(t)
+}
+
+fn line(x1: f64, y1: f64, x2: f64, y2: f64, stroke: &str, width: f64) -> H {
+    s("line")
+        .n("x1", x1)
+        .n("y1", y1)
+        .n("x2", x2)
+        .n("y2", y2)
+        .a("stroke", stroke)
+        .n("stroke-width", width)
+}
+
+/// Everything a series chart shows.
+pub struct Series<'a> {
+    /// Element id (for downloads and labels).
+    pub id: &'a str,
+    /// Chart title (also its accessible name).
+    pub title: &'a str,
+    /// A sentence describing what the chart shows.
+    pub desc: &'a str,
+    /// Unit of values.
+    pub unit: Unit,
+    /// Observed points as drawn, sorted.
+    pub drawn: &'a [Point],
+    /// The baseline, if any.
+    pub baseline: Option<Point>,
+    /// The target, if any.
+    pub target: Option<Point>,
+    /// The required path, if any.
+    pub required: Option<[Point; 2]>,
+    /// The trend line, if any.
+    pub trend: Option<[Point; 2]>,
+    /// The year the trend reaches the target.
+    pub reached: Option<i32>,
+    /// The earliest year to show, even without data there.
+    pub start: i32,
+    /// Legend labels: observations, baseline, target, required path, trend, reached.
+    pub labels: [&'a str; 6],
+}
+
+/// A line chart of a series with its baseline, target, required path,
+/// trend and the year the target is reached on trend.
+pub fn series(c: &Series, f: &Fmt) -> H {
+    let (w, h) = (640.0, 340.0);
+    let (l, r, t, b) = (78.0, 24.0, 16.0, 84.0);
+    let mut years: std::vec::Vec<i32> = c.drawn.iter().map(|p| p.year).collect();
+    let mut values: std::vec::Vec<f64> = c.drawn.iter().map(|p| p.value).collect();
+    for p in [c.baseline, c.target].into_iter().flatten() {
+        years.push(p.year);
+        values.push(p.value);
+    }
+    for p in [c.required, c.trend].into_iter().flatten().flatten() {
+        values.push(p.value);
+        years.push(p.year);
+    }
+    let (mut x0, mut x1) = (
+        years.iter().copied().min().unwrap_or(c.start).min(c.start),
+        years.iter().copied().max().unwrap_or(c.start + 10),
+    );
+    if x1 - x0 < 2 {
+        x0 -= 1;
+        x1 += 1;
+    }
+    let lo = values.iter().copied().fold(f64::INFINITY, f64::min);
+    let hi = values.iter().copied().fold(f64::NEG_INFINITY, f64::max);
+    let ys: Scale = nice_scale(lo.min(0.0), hi, 6);
+    let px = |year: i32| l + (w - l - r) * f64::from(year - x0) / f64::from(x1 - x0);
+    let py = |v: f64| t + (h - t - b) * (1.0 - ys.position(v));
+    let svg = root(c.id, w, h, c.title, c.desc);
+    // Grid and y axis.
+    for i in 0..ys.tick_count() {
+        let v = ys.tick(i);
+        let y = py(v);
+        svg.to(line(l, y, w - r, y, colour::GRID, 1.0));
+        svg.to(text(l - 6.0, y + 4.0, "end", &f.axis(v, c.unit)));
+    }
+    // X axis: every year when few, else every 2 or 5.
+    let span = x1 - x0;
+    let step = if span <= 12 {
+        1
+    } else if span <= 24 {
+        2
+    } else {
+        5
+    };
+    let mut year = x0;
+    while year <= x1 {
+        let x = px(year);
+        svg.to(line(x, h - b, x, h - b + 4.0, colour::INK, 1.0));
+        svg.to(text(x, h - b + 18.0, "middle", &year.to_string()));
+        year += step;
+    }
+    svg.to(line(l, h - b, w - r, h - b, colour::INK, 1.0));
+    // Required path and trend, behind the points.
+    if let Some([a, z]) = c.required {
+        svg.to(line(
+            px(a.year),
+            py(a.value),
+            px(z.year),
+            py(z.value),
+            colour::PATH,
+            2.0,
+        )
+        .a("stroke-dasharray", "6 4"));
+    }
+    if let Some([a, z]) = c.trend {
+        svg.to(line(
+            px(a.year),
+            py(a.value),
+            px(z.year),
+            py(z.value),
+            colour::TREND,
+            2.0,
+        )
+        .a("stroke-dasharray", "2 3"));
+    }
+    if let Some(y) = c.reached.filter(|y| (x0..=x1).contains(y)) {
+        svg.to(line(px(y), t, px(y), h - b, colour::TREND, 1.0).a("stroke-dasharray", "1 3"));
+        svg.to(text(px(y) + 4.0, t + 10.0, "start", &y.to_string()));
+    }
+    // Observations.
+    if c.drawn.len() > 1 {
+        let mut d = std::string::String::new();
+        for (i, p) in c.drawn.iter().enumerate() {
+            d.push(if i == 0 { 'M' } else { 'L' });
+            d.push_str(&num_attr(px(p.year)));
+            d.push(' ');
+            d.push_str(&num_attr(py(p.value)));
+        }
+        svg.to(s("path")
+            .a("d", &d)
+            .a("fill", "none")
+            .a("stroke", colour::OBS)
+            .a("stroke-width", "2.5"));
+    }
+    for p in c.drawn {
+        svg.to(s("circle")
+            .n("cx", px(p.year))
+            .n("cy", py(p.value))
+            .a("r", "4.5")
+            .a("fill", colour::OBS)
+            .k(s("title")
+                .t(&[p.year.to_string().as_str(), ": ", &f.value(p.value, c.unit)].concat())));
+    }
+    if let Some(p) = c.baseline {
+        svg.to(s("rect")
+            .n("x", px(p.year) - 5.0)
+            .n("y", py(p.value) - 5.0)
+            .a("width", "10")
+            .a("height", "10")
+            .a("fill", "#fff")
+            .a("stroke", colour::INK)
+            .a("stroke-width", "2"));
+    }
+    if let Some(p) = c.target {
+        let (x, y) = (px(p.year), py(p.value));
+        svg.to(s("path")
+            .a(
+                "d",
+                &[
+                    "M",
+                    &num_attr(x),
+                    " ",
+                    &num_attr(y - 8.0),
+                    "l8 8l-8 8l-8-8z",
+                ]
+                .concat(),
+            )
+            .a("fill", colour::TARGET));
+        svg.to(text(x - 12.0, y + 4.0, "end", &f.value(p.value, c.unit)).a("font-weight", "600"));
+    }
+    // Legend, inside the SVG so downloads keep it.
+    let ly = h - 36.0;
+    let items: [(&str, &str, &str); 5] = [
+        (colour::OBS, "", c.labels[0]),
+        (colour::INK, "", c.labels[1]),
+        (colour::TARGET, "", c.labels[2]),
+        (colour::PATH, "6 4", c.labels[3]),
+        (colour::TREND, "2 3", c.labels[4]),
+    ];
+    let mut x = l - 60.0;
+    for (i, (col, dash, label)) in items.iter().enumerate() {
+        let row_y = ly + if i < 3 { 0.0 } else { 18.0 };
+        if i == 3 {
+            x = l - 60.0;
+        }
+        let mark = match i {
+            1 => s("rect")
+                .n("x", x)
+                .n("y", row_y - 9.0)
+                .a("width", "10")
+                .a("height", "10")
+                .a("fill", "#fff")
+                .a("stroke", col)
+                .a("stroke-width", "2"),
+            2 => s("path")
+                .a(
+                    "d",
+                    &[
+                        "M",
+                        &num_attr(x + 5.0),
+                        " ",
+                        &num_attr(row_y - 10.0),
+                        "l6 6l-6 6l-6-6z",
+                    ]
+                    .concat(),
+                )
+                .a("fill", col),
+            _ => line(x, row_y - 4.0, x + 22.0, row_y - 4.0, col, 2.5).a("stroke-dasharray", dash),
+        };
+        svg.to(mark);
+        svg.to(text(x + 28.0, row_y, "start", label));
+        x += 30.0 + 7.0 * label.chars().count() as f64 + 16.0;
+    }
+    svg
+}
+
+/// One row of the windows chart.
+pub struct WindowBar<'a> {
+    /// Name, with nesting shown by indentation.
+    pub name: &'a str,
+    /// Nesting depth.
+    pub depth: u8,
+    /// First and last year (`None` where the vision states none).
+    pub years: (Option<i32>, Option<i32>),
+    /// Public, private and total (euros); per-year windows as one year's.
+    pub public: Option<f64>,
+    /// Private money.
+    pub private: Option<f64>,
+    /// Total.
+    pub total: Option<f64>,
+    /// Per year.
+    pub per_year: bool,
+}
+
+/// Every window on a timeline to the horizon, with its money stacked:
+/// public, private, and the rest of the total whose payer is not split.
+pub fn windows(
+    id: &str,
+    title: &str,
+    desc: &str,
+    rows: &[WindowBar],
+    span: (i32, i32),
+    labels: [&str; 7],
+    f: &Fmt,
+) -> H {
+    let row_h = 24.0;
+    let (w, top) = (900.0, 30.0);
+    let h = top + row_h * rows.len() as f64 + 40.0;
+    let (tl, tr) = (330.0, 560.0);
+    let (ml, mr) = (580.0, 880.0);
+    let max = rows
+        .iter()
+        .map(|r| {
+            r.total
+                .unwrap_or(0.0)
+                .max(r.public.unwrap_or(0.0) + r.private.unwrap_or(0.0))
+        })
+        .fold(0.0, f64::max)
+        .max(1.0);
+    let ys = nice_scale(0.0, max, 4);
+    let (y0, y1) = span;
+    let px = |y: i32| tl + (tr - tl) * f64::from(y - y0) / f64::from((y1 - y0).max(1));
+    let mx = |v: f64| ml + (mr - ml) * ys.position(v);
+    let svg = root(id, w, h, title, desc);
+    svg.to(text(tl, 14.0, "start", labels[0]).a("font-weight", "600"));
+    svg.to(text(ml, 14.0, "start", labels[1]).a("font-weight", "600"));
+    let bottom = top + row_h * rows.len() as f64;
+    for y in (y0..=y1).step_by(if y1 - y0 > 12 { 2 } else { 1 }) {
+        svg.to(line(px(y), top, px(y), bottom, colour::GRID, 1.0));
+        let short = ["’", &y.to_string()[2..]].concat();
+        svg.to(text(px(y), bottom + 16.0, "middle", &short));
+    }
+    for i in 0..ys.tick_count() {
+        let v = ys.tick(i);
+        svg.to(line(mx(v), top, mx(v), bottom, colour::GRID, 1.0));
+        svg.to(text(mx(v), bottom + 16.0, "middle", &f.money(v)));
+    }
+    for (i, r) in rows.iter().enumerate() {
+        let y = top + row_h * i as f64;
+        let indent = f64::from(r.depth) * 14.0;
+        let mut name: std::string::String =
+            r.name.chars().take(44 - usize::from(r.depth) * 2).collect();
+        if name.chars().count() < r.name.chars().count() {
+            name.push('…');
+        }
+        if r.depth > 0 {
+            name.insert_str(0, "↳ ");
+        }
+        svg.to(text(4.0 + indent, y + 16.0, "start", &name).k(s("title").t(r.name)));
+        // Period: stated, or dashed to the horizon where open.
+        let stated = r.years.0.is_some() || r.years.1.is_some();
+        let a = r.years.0.unwrap_or(y0).clamp(y0, y1);
+        let z = r.years.1.unwrap_or(y1).clamp(y0, y1);
+        let bar = s("rect")
+            .n("x", px(a))
+            .n("y", y + 6.0)
+            .n("width", (px(z) - px(a)).max(4.0))
+            .a("height", "12")
+            .a("rx", "2");
+        svg.to(if stated {
+            bar.a("fill", colour::OPEN)
+        } else {
+            bar.a("fill", "#fff")
+                .a("stroke", colour::OPEN)
+                .a("stroke-dasharray", "3 2")
+        });
+        // Money stacked.
+        let mut x = ml;
+        let public = r.public.unwrap_or(0.0);
+        let private = r.private.unwrap_or(0.0);
+        let rest = (r.total.unwrap_or(0.0) - public - private).max(0.0);
+        for (v, col) in [
+            (public, colour::PUBLIC),
+            (private, colour::PRIVATE),
+            (rest, colour::OPEN),
+        ] {
+            if v > 0.0 {
+                let wd = (mx(v) - ml).max(2.0);
+                let rect = s("rect")
+                    .n("x", x)
+                    .n("y", y + 5.0)
+                    .n("width", wd)
+                    .a("height", "14")
+                    .a("fill", col);
+                svg.to(if col == colour::OPEN {
+                    rect.a("fill-opacity", "0.45").a("stroke", col)
+                } else {
+                    rect
+                });
+                x += wd;
+            }
+        }
+        let amount = r.total.or(r.public.map(|p| p + private));
+        if let Some(v) = amount {
+            let mut label = f.money(v);
+            if r.per_year {
+                label.push_str(labels[3]);
+            }
+            svg.to(text(x + 4.0, y + 16.0, "start", &label));
+        }
+    }
+    // Legend.
+    let ly = h - 8.0;
+    let mut x = 4.0;
+    for (col, label) in [
+        (colour::PUBLIC, labels[4]),
+        (colour::PRIVATE, labels[5]),
+        (colour::OPEN, labels[6]),
+    ] {
+        svg.to(s("rect")
+            .n("x", x)
+            .n("y", ly - 10.0)
+            .a("width", "12")
+            .a("height", "12")
+            .a("fill", col));
+        svg.to(text(x + 18.0, ly, "start", label));
+        x += 40.0 + 6.5 * label.chars().count() as f64;
+    }
+    svg.to(s("rect")
+        .n("x", x)
+        .n("y", ly - 10.0)
+        .a("width", "22")
+        .a("height", "12")
+        .a("fill", "#fff")
+        .a("stroke", colour::OPEN)
+        .a("stroke-dasharray", "3 2"));
+    svg.to(text(x + 28.0, ly, "start", labels[2]));
+    svg
+}
+
+/// The revolving model per year: new budget and redeployed reflows, stacked.
+pub fn revolving(
+    id: &str,
+    title: &str,
+    desc: &str,
+    years: &[(i32, f64, f64)],
+    labels: [&str; 2],
+    f: &Fmt,
+) -> H {
+    let (w, h) = (640.0, 280.0);
+    let (l, r, t, b) = (78.0, 16.0, 16.0, 60.0);
+    let max = years.iter().map(|(_, a, b)| a + b).fold(0.0, f64::max);
+    let ys = nice_scale(0.0, max.max(1.0), 5);
+    let py = |v: f64| t + (h - t - b) * (1.0 - ys.position(v));
+    let svg = root(id, w, h, title, desc);
+    for i in 0..ys.tick_count() {
+        let v = ys.tick(i);
+        svg.to(line(l, py(v), w - r, py(v), colour::GRID, 1.0));
+        svg.to(text(l - 6.0, py(v) + 4.0, "end", &f.money(v)));
+    }
+    let n = years.len().max(1) as f64;
+    let slot = (w - l - r) / n;
+    for (i, (year, budget, redeployed)) in years.iter().enumerate() {
+        let x = l + slot * i as f64 + slot * 0.15;
+        let bw = slot * 0.7;
+        svg.to(s("rect")
+            .n("x", x)
+            .n("y", py(*budget))
+            .n("width", bw)
+            .n("height", py(0.0) - py(*budget))
+            .a("fill", colour::PUBLIC));
+        svg.to(s("rect")
+            .n("x", x)
+            .n("y", py(budget + redeployed))
+            .n("width", bw)
+            .n("height", py(*budget) - py(budget + redeployed))
+            .a("fill", colour::PRIVATE));
+        svg.to(text(
+            x + bw / 2.0,
+            h - b + 16.0,
+            "middle",
+            &["’", &year.to_string()[2..]].concat(),
+        ));
+    }
+    svg.to(line(l, py(0.0), w - r, py(0.0), colour::INK, 1.0));
+    let ly = h - 16.0;
+    svg.to(s("rect")
+        .n("x", l)
+        .n("y", ly - 10.0)
+        .a("width", "12")
+        .a("height", "12")
+        .a("fill", colour::PUBLIC));
+    svg.to(text(l + 18.0, ly, "start", labels[0]));
+    let x2 = l + 40.0 + 7.0 * labels[0].chars().count() as f64;
+    svg.to(s("rect")
+        .n("x", x2)
+        .n("y", ly - 10.0)
+        .a("width", "12")
+        .a("height", "12")
+        .a("fill", colour::PRIVATE));
+    svg.to(text(x2 + 18.0, ly, "start", labels[1]));
+    svg
+}

@@ -1,0 +1,112 @@
+//! A small element builder over web-sys. Text from data and users is only
+//! ever set as text or attribute values, never parsed as HTML.
+
+use wasm_bindgen::JsCast;
+use web_sys::{Document, Element};
+
+const SVG_NS: &str = "http://www.w3.org/2000/svg";
+
+/// The page's document.
+pub fn document() -> Document {
+    web_sys::window()
+        .and_then(|w| w.document())
+        .unwrap_or_else(|| wasm_bindgen::throw_str("no document"))
+}
+
+/// An element being built.
+pub struct H(pub Element);
+
+/// A new HTML element.
+pub fn h(tag: &str) -> H {
+    H(document()
+        .create_element(tag)
+        .unwrap_or_else(|_| wasm_bindgen::throw_str("createElement")))
+}
+
+/// A new SVG element.
+pub fn s(tag: &str) -> H {
+    H(document()
+        .create_element_ns(Some(SVG_NS), tag)
+        .unwrap_or_else(|_| wasm_bindgen::throw_str("createElementNS")))
+}
+
+impl H {
+    /// Set an attribute.
+    pub fn a(self, name: &str, value: &str) -> H {
+        let _ = self.0.set_attribute(name, value);
+        self
+    }
+
+    /// Set a numeric attribute (SVG geometry), rounded to 0.1.
+    pub fn n(self, name: &str, value: f64) -> H {
+        let v = (value * 10.0).round() / 10.0;
+        let v = if v.is_finite() { v } else { 0.0 };
+        self.a(name, &num_attr(v))
+    }
+
+    /// Set the class.
+    pub fn c(self, class: &str) -> H {
+        self.a("class", class)
+    }
+
+    /// Append text.
+    pub fn t(self, text: &str) -> H {
+        let _ = self.0.append_with_str_1(text);
+        self
+    }
+
+    /// Append a child.
+    pub fn k(self, child: H) -> H {
+        let _ = self.0.append_child(&child.0);
+        self
+    }
+
+    /// Append a child if there is one.
+    pub fn ko(self, child: Option<H>) -> H {
+        match child {
+            Some(c) => self.k(c),
+            None => self,
+        }
+    }
+
+    /// Append to `parent` (for loops).
+    pub fn to(&self, child: H) {
+        let _ = self.0.append_child(&child.0);
+    }
+
+    /// Append to `parent` if there is a child.
+    pub fn too(&self, child: Option<H>) {
+        if let Some(c) = child {
+            self.to(c);
+        }
+    }
+
+    /// The element as an HTML element.
+    pub fn html(&self) -> Option<web_sys::HtmlElement> {
+        self.0.clone().dyn_into().ok()
+    }
+}
+
+/// A number for an SVG attribute: integers without a fraction.
+pub fn num_attr(v: f64) -> std::string::String {
+    let v = (v * 10.0).round() / 10.0;
+    if v == v.trunc() && v.abs() < 1e15 {
+        (v as i64).to_string()
+    } else {
+        let r = (v * 10.0).round() as i64;
+        let (i, f) = (r / 10, (r % 10).abs());
+        let sign = if r < 0 && i == 0 { "-" } else { "" };
+        std::format!("{sign}{i}.{f}")
+    }
+}
+
+/// A link.
+pub fn link(href: &str, text: &str) -> H {
+    h("a").a("href", href).t(text)
+}
+
+/// A button carrying an action name (the controller's delegated listener
+/// reads `data-act`).
+pub fn button(act: &str, text: &str) -> H {
+    h("button").a("type", "button").a("data-act", act).t(text)
+}

@@ -1,0 +1,356 @@
+//! The interface's words in Dutch (the default, the vision's language) and
+//! English. Words for statuses, methods, reasons and units are core's
+//! (`koers_core::view`), shared with the command line.
+
+use std::string::{String, ToString};
+
+use koers_core::load::ErrorKind;
+use koers_core::model::Lang;
+
+use crate::app::Change;
+
+/// A text in Dutch and English.
+pub type S = [&'static str; 2];
+
+/// The text in `lang`.
+pub const fn t(lang: Lang, s: S) -> &'static str {
+    match lang {
+        Lang::Nl => s[0],
+        Lang::En => s[1],
+    }
+}
+
+macro_rules! words {
+    ($($name:ident = $nl:literal, $en:literal;)*) => {
+        $(#[doc = $en] pub const $name: S = [$nl, $en];)*
+    };
+}
+
+words! {
+    ACTIONS = "Acties", "Actions";
+    ADD = "Toevoegen", "Add";
+    ADDS_UP = "klopt", "adds up";
+    ADD_BELOW = "Voer hieronder een cijfer in.", "Enter a figure below.";
+    ADD_FIGURE = "Cijfer toevoegen", "Add a figure";
+    ADD_HINT = "Een waarde per jaar. Voor cumulatieve doelen (zoals ‘25.000 extra technici’) de stroom in dat jaar, niet het lopende totaal. Getallen met een punt als decimaalteken.", "One value per year. For cumulative targets (such as ‘25,000 extra technicians’) the flow in that year, not the running total. Numbers with a point as decimal separator.";
+    AGAINST = "tegen", "against";
+    ALL_OBS = "Alle ingevoerde cijfers", "All figures entered";
+    AMBITION = "Ambitie", "Ambition";
+    AMOUNT = "Bedrag (publiek, privaat, rest van totaal)", "Amount (public, private, rest of total)";
+    ANNUAL_RETURN = "Rendement per jaar (%)", "Annual return (%)";
+    ASSESSED = "Beoordeeld", "Assessed";
+    ASSUMPTIONS_NOTE = "Aannames van koers, niet van de visie: pas ze aan. De visie geeft geen formule voor revolverend kapitaal.", "Assumptions of koers, not of the vision: adjust them. The vision gives no formula for revolving capital.";
+    AVERAGED = "gemiddeld", "averaged";
+    A_YEAR_FROM_NOW = "per jaar vanaf nu nodig", "a year needed from now on";
+    BASELINE = "Basis", "Baseline";
+    BASELINE_ASSUMED = "Basis (aangenomen)", "Baseline (assumed)";
+    BASELINE_ASSUMED_WORDS = "De visie geeft geen basiswaarde; aangenomen", "The vision gives no baseline; assumed";
+    BASIS = "Grondslag", "Basis";
+    BOTH_METHODS = "Beide methoden naast elkaar", "Both methods side by side";
+    BREADCRUMB = "Kruimelpad", "Breadcrumb";
+    BUDGET_TOTAL = "Nieuw budget", "New budget";
+    CANNOT_COMPUTE = "Niet te berekenen", "Cannot be computed";
+    CANNOT_TELL = "niet vast te stellen", "cannot tell";
+    CHART = "Verloop", "Course";
+    COUNTED_ONCE = "Eenmaal geteld (alleen bovenste vensters):", "Counted once (top-level windows only):";
+    DATA = "Gegevens", "Data";
+    DATA_LEDE = "Hier staan alle cijfers die u invoerde, bewerkbaar. Ze blijven in deze browser bewaard (localStorage) en gaan nergens anders heen.", "All the figures you entered, editable. They are kept in this browser (localStorage) and go nowhere else.";
+    DATA_TABLE = "Gegevens als tabel", "Data as a table";
+    DATA_TITLE = "Gegevens", "Data";
+    DELETE = "Verwijderen", "Delete";
+    DEPLOYED = "Ingezet", "Deployed";
+    DEPLOYED_TOTAL = "Totaal ingezet tot de horizon", "Deployed to the horizon";
+    DIRECTION = "Richting", "Direction";
+    DISTANCE_SHARE = "Afgelegde afstand", "Distance travelled";
+    DOES_NOT_ADD_UP = "klopt niet", "does not add up";
+    DONE = "gereed", "done";
+    DOWNLOAD_CSV = "Tabel als CSV", "Table as CSV";
+    DOWNLOAD_PNG = "PNG", "PNG";
+    DOWNLOAD_SVG = "SVG", "SVG";
+    ENTER_FIGURES = "Cijfers invoeren", "Enter figures";
+    EXPORT_CSV = "Exporteer CSV", "Export CSV";
+    EXPORT_JSON = "Exporteer JSON", "Export JSON";
+    FIGURES_ENTERED = "Ingevoerde cijfers", "Figures entered";
+    FOCUS_AREAS = "Focusgebieden", "Focus areas";
+    FOOTER = "koers volgt de Semicon Visie 2035 (januari 2026). Alles wordt in uw browser berekend; er gaat niets naar een server.", "koers tracks the Semicon Visie 2035 (January 2026). Everything is computed in your browser; nothing goes to a server.";
+    FROM = "vanaf", "from";
+    FROM_THE_VISION = "Wat de visie zegt", "What the vision says";
+    GROWTH_A_YEAR = "Groei per jaar", "Growth a year";
+    HEADLINES = "Kerncijfers", "Headline figures";
+    HEADLINE_METHOD_NOTE = "De status bovenaan volgt uit:", "The status at the top comes from:";
+    HOLDING_YEARS = "Looptijd (jaren)", "Holding period (years)";
+    ILLUSTRATIVE_HERE = "Cijfers hier zijn verzonnen voorbeelden, geen echte gegevens.", "Figures here are invented examples, not real data.";
+    ILLUSTRATIVE_TAG = "illustratief", "illustrative";
+    ILLUSTRATIVE_TEXT = "Er zijn verzonnen voorbeeldcijfers geladen. Ze laten zien hoe koers werkt en zeggen niets over de werkelijkheid. Verwijder ze via Gegevens.", "Invented example figures are loaded. They show how koers works and say nothing about reality. Remove them under Data.";
+    ILLUSTRATIVE_TITLE = "Illustratief, niet echt.", "Illustrative, not real.";
+    IMPORT = "Importeer CSV of JSON…", "Import CSV or JSON…";
+    IMPORT_EXPORT = "Importeren en exporteren", "Import and export";
+    IN = "in", "in";
+    INDICATORS = "Impactindicatoren", "Impact indicators";
+    INDICATORS_WORD = "impactindicatoren", "impact indicators";
+    INTERNATIONAL = "Doelstellingen internationaal", "International objectives";
+    IN_PARTS = "in onderdelen", "in parts";
+    IO_HINT = "CSV: kolommen subject, year, value, source, note, provisional. JSON: een volledig koers-bestand (zoals geëxporteerd). Een import wordt eerst helemaal gecontroleerd en vervangt dan de cijfers; bij een fout verandert er niets. Ongedaan maken kan altijd.", "CSV: columns subject, year, value, source, note, provisional. JSON: a whole koers file (as exported). An import is checked in full first and then replaces the figures; on any error nothing changes. Undo is always possible.";
+    KIND = "Soort", "Kind";
+    LAG_YEARS = "Vertraging herinzet (jaren)", "Redeployment lag (years)";
+    LATEST = "laatste", "latest";
+    LEDE = "Waar staan de ambities van de Nederlandse halfgeleiderstrategie? Per prioriteit de status, de kernambities en hoe ver ze zijn.", "Where do the ambitions of the Dutch semiconductor strategy stand? Per priority the status, the key ambitions and how far they have come.";
+    LINE = "Regel", "Line";
+    LOAD_EXAMPLES = "Laad voorbeeldcijfers (verzonnen)", "Load example figures (invented)";
+    LONG_RUN_CEILING = "Plafond op lange termijn", "Long-run ceiling";
+    LOSS_RATE = "Verliespercentage (%)", "Loss rate (%)";
+    MAIN_NAV = "Hoofdmenu", "Main menu";
+    MEAN_SCORE = "Gemiddelde score", "Mean score";
+    MEASURES = "Meet", "Measures";
+    METHOD = "Methode en bronnen", "Method and sources";
+    METHOD_TITLE = "Methode en bronnen", "Method and sources";
+    METHOD_WORD = "methode", "method";
+    MOBILISED_AT = "Gemobiliseerd bij dezelfde multiplier", "Mobilised at the same multiplier";
+    MONEY = "Geld", "Money";
+    MONEY_LEDE = "Alle investeringsvensters van de visie tot 2035, publiek en privaat, met hun hefboom en wat er al gerealiseerd is.", "Every investment window of the vision to 2035, public and private, with its leverage and what has been realised.";
+    MONEY_TITLE = "Geld: vensters, hefboom en revolverend kapitaal", "Money: windows, leverage and revolving capital";
+    MULTIPLIER = "Multiplier", "Multiplier";
+    MULTIPLIERS = "Multipliers tegen hun doel", "Multipliers against their targets";
+    MULTIPLIER_NOTE = "Multiplier = totaal / publiek (EFSI/InvestEU). Privaat gemobiliseerd = totaal − alle publieke middelen (OECD); de visie noemt per venster geen andere publieke cofinanciering, dus die is op 0 gesteld.", "Multiplier = total / public (EFSI/InvestEU). Private mobilised = total − all public money (OECD); the vision names no other public co-funding per window, so it is taken as 0.";
+    NATIONAL = "Doelstellingen nationaal", "National objectives";
+    NEEDS = "Nog", "Still";
+    NESTED_NOT_TWICE = "geneste vensters niet dubbel geteld", "nested windows not counted twice";
+    NEW_BUDGET = "Nieuw budget", "New budget";
+    NONE_STATED = "niet genoemd", "not stated";
+    NONE_YET = "Nog geen.", "None yet.";
+    NOTE = "Toelichting", "Note";
+    NOTHING_CHANGED = "Er is niets veranderd.", "Nothing was changed.";
+    NOT_AVAILABLE_BECAUSE = "Geen status:", "No status:";
+    NOT_AVAILABLE_UNTIL = "Geen gegevens tot er cijfers zijn ingevoerd.", "Not available until figures are entered.";
+    NOT_DONE = "niet gereed", "not done";
+    NOT_FOUND = "Niet gevonden", "Not found";
+    NOW_AT = "Nu", "Now";
+    NO_CEILING = "geen (kapitaal krimpt niet)", "none (capital does not shrink)";
+    NO_FIGURES_YET = "nog geen cijfers", "no figures yet";
+    NO_FLOWS_TEXT = "Nog geen gerealiseerde bedragen. Importeer een koers JSON-bestand met window_flows om ze hier per jaar tegen elk venster te zien.", "No realised amounts yet. Import a koers JSON file with window_flows to see them here per year against each window.";
+    NO_FLOWS_YET = "nog geen gerealiseerde bedragen", "no realised amounts yet";
+    NO_OBS_TABLE = "Nog geen cijfers ingevoerd. De meegeleverde visie bevat geen waarnemingen.", "No figures entered yet. The shipped vision has no observations.";
+    NO_OBS_TEXT = "De meegeleverde visie bevat geen waarnemingen, dus elke status is ‘Geen gegevens’ tot u cijfers invoert.", "The shipped vision has no observations, so every status is ‘Not available’ until you enter figures.";
+    NO_OBS_TITLE = "Nog geen cijfers.", "No figures yet.";
+    NO_TARGETS = "Geen gekwantificeerde ambities in de visie;", "No quantified ambitions in the vision;";
+    OBSERVED = "Waargenomen", "Observed";
+    OBS_WORD = "waarnemingen", "observations";
+    OF_THE_WAY = "van de weg afgelegd", "of the way travelled";
+    ON_TREND_AFTER_2100 = "Op deze trend niet voor 2100 bereikt.", "On this trend not reached before 2100.";
+    ON_TREND_NEVER = "Op deze trend nooit bereikt: de trend wijst de verkeerde kant op.", "On this trend never reached: the trend points the wrong way.";
+    ON_TREND_REACHED_IN = "Op deze trend bereikt in", "On this trend reached in";
+    OPEN_SDG_NO_TARGET = "Open SDG zonder streefwaarde (groeivoet)", "Open SDG without a target (growth rate)";
+    OVERVIEW = "Overzicht", "Overview";
+    OVER_TIME = "verloop", "over time";
+    OWN_SUMS = "Kloppen de sommen van de visie?", "Do the vision's own sums add up?";
+    PACE_RATIO = "Tempo (afstand / tijd)", "Pace (distance / time)";
+    PERIOD = "Periode", "Period";
+    PERIOD_OPEN = "periode niet genoemd (tot de horizon)", "period not stated (to the horizon)";
+    PER_STATUS = "Aantal per status", "Count per status";
+    PER_YEAR = "per jaar", "a year";
+    PER_YEAR_SHORT = " /jr", " /yr";
+    PRIORITIES = "De zes strategische prioriteiten", "The six strategic priorities";
+    PRIVATE = "privaat", "private";
+    PRIVATE_STATED = "privaat genoemd", "private stated";
+    PRIVATE_TO_MOBILISE = "Privaat te mobiliseren", "Private to mobilise";
+    PRIV_COMMITTED = "Privaat toegezegd", "Private committed";
+    PRIV_DISBURSED = "Privaat uitbetaald", "Private disbursed";
+    PROBLEMS_TITLE = "Niet overgenomen.", "Not taken over.";
+    PROGRESS = "Voortgang", "Progress";
+    PROGRESS_VALUE = "Voortgangswaarde", "Progress value";
+    PROVISIONAL = "voorlopig", "provisional";
+    PUBLIC = "publiek", "public";
+    PUBLISHED = "Gepubliceerd", "Published";
+    PUB_COMMITTED = "Publiek toegezegd", "Public committed";
+    PUB_DISBURSED = "Publiek uitbetaald", "Public disbursed";
+    Q_ABOUT = "ongeveer", "about";
+    Q_AT_LEAST = "minstens", "at least";
+    Q_MORE_THAN = "meer dan", "more than";
+    Q_UP_TO = "tot", "up to";
+    REACHED_ON_TREND = "Bereikt op trend", "Reached on trend";
+    REACHED_SINCE = "Doel bereikt sinds", "Target reached since";
+    REALISED = "Gerealiseerd per jaar", "Realised per year";
+    REALISED_COMMITTED = "Gerealiseerd (toegezegd, publiek + privaat)", "Realised (committed, public + private)";
+    REALISED_MULTIPLIER = "Gerealiseerde multiplier", "Realised multiplier";
+    REDEPLOYED = "Opnieuw ingezet", "Redeployed";
+    REDO = "Opnieuw", "Redo";
+    REFLOW = "Terugvloeiing", "Reflow";
+    REFLOWS_TOTAL = "Terugvloeiingen tot de horizon", "Reflows to the horizon";
+    REQUIRED_PATH = "Benodigd pad", "Required path";
+    RESET = "Terug naar de visie (wis mijn cijfers)", "Reset to the vision (clear my figures)";
+    REVOLVING = "revolverend", "revolving";
+    REVOLVING_DESC = "Per jaar nieuw publiek budget en opnieuw ingezette terugvloeiingen, gestapeld.", "Per year new public budget and redeployed reflows, stacked.";
+    REVOLVING_FACTOR = "Revolveerfactor", "Revolving factor";
+    REVOLVING_LEDE = "Geld dat terugkomt wordt opnieuw ingezet. Model: ingezet = budget + terugvloeiing (na vertraging); terugvloeiing = (1 − verlies)(1 + rendement)^looptijd × eerder ingezet.", "Money that returns is invested again. Model: deployed = budget + reflow (after the lag); reflow = (1 − loss)(1 + return)^holding × deployed earlier.";
+    REVOLVING_TITLE = "Revolverend kapitaal", "Revolving capital";
+    RUNNING_TOTAL = "Lopend totaal", "Running total";
+    SCORE = "Score", "Score";
+    SCORE_RANGE = "(−5 tot 5)", "(−5 to 5)";
+    SEE_MONEY = "Alle vensters en de hefboom", "All windows and leverage";
+    SHARE_OF_WINDOW = "Deel van het venster", "Share of the window";
+    SKIP = "Naar de inhoud", "Skip to content";
+    SOURCE = "Bron", "Source";
+    SOURCE_HINT = "bijv. CBS, jaarverslag 2026", "e.g. Statistics Netherlands, annual report 2026";
+    SPREAD_EVENLY = "gelijk verdeeld over", "spread evenly over";
+    STATUS = "Status", "Status";
+    STATUS_KEY = "De statussen", "The statuses";
+    SUBJECT = "Ambitie of indicator", "Ambition or indicator";
+    TARGET = "Doel", "Target";
+    TARGETS = "Ambities", "Ambitions";
+    TARGETS_WORD = "ambities", "ambitions";
+    TARGET_MULTIPLIER = "Beoogde multiplier", "Target multiplier";
+    THE_LAST = "de laatste", "the last";
+    TIMELINE_DESC = "Elk investeringsvenster met zijn periode tot 2035 en zijn bedrag; geneste vensters ingesprongen onder het venster waar ze deel van zijn.", "Every investment window with its period to 2035 and its amount; nested windows indented under the window they are part of.";
+    TIMELINE_TITLE = "Investeringsvensters tot 2035", "Investment windows to 2035";
+    TIME_SHARE = "Verstreken tijd", "Time elapsed";
+    TOTAL = "totaal", "total";
+    TOTAL_STATED = "totaal genoemd", "total stated";
+    TOTAL_UNSPLIT = "rest van het totaal", "rest of the total";
+    TREND = "Trend", "Trend";
+    UNDO = "Ongedaan maken", "Undo";
+    UNIT = "Eenheid", "Unit";
+    UNKNOWN_PARTS = "onbekend of niet vergelijkbaar", "unknown or not comparable";
+    UNREADABLE = "Opgeslagen cijfers konden niet worden gelezen. Ze zijn apart bewaard (localStorage ‘koers.observations.v1.unreadable’) en niet gewist.", "Stored figures could not be read. They were set aside (localStorage ‘koers.observations.v1.unreadable’), not deleted.";
+    UNSD_RATIO = "UNSD-verhouding (trend)", "UNSD ratio (trend)";
+    UNTIL = "t/m", "to";
+    VALUE = "Waarde", "Value";
+    VISION_SECTIONS = "De hoofdstukken van de visie", "The vision's chapters";
+    WEAKEST = "Zwakste schakel:", "Weakest link:";
+    WEAKEST_NONE = "nog niet te bepalen: geen ambitie heeft al een status.", "not known yet: no ambition has a status.";
+    WHAT = "Wat", "What";
+    WHOLE_VISION = "De hele visie", "The whole vision";
+    WHY_NOT = "Waarom niet", "Why not";
+    WINDOW = "Venster", "Window";
+    WINDOWS = "Investeringsvensters", "Investment windows";
+    WITHOUT_AMOUNT = "zonder bedrag", "without an amount";
+    YEAR = "Jaar", "Year";
+    YEARS_WORD = "jaar", "years";
+    YEAR_WORD = "jaar", "year";
+    SAVE_FAILED = "Opslaan in deze browser lukte niet: uw cijfers staan alleen in dit tabblad. Exporteer ze.", "Saving in this browser failed: your figures are only in this tab. Export them.";
+    CONFIRM_RESET = "Alle ingevoerde cijfers wissen en terug naar de visie? (Ongedaan maken blijft mogelijk.)", "Clear every figure entered and go back to the vision? (Undo stays possible.)";
+    EXAMPLES_FAILED = "De voorbeeldcijfers konden niet worden geladen.", "The example figures could not be loaded.";
+    NOTHING_TO_UNDO = "Niets om ongedaan te maken.", "Nothing to undo.";
+    NOTHING_TO_REDO = "Niets om opnieuw te doen.", "Nothing to redo.";
+    UNDONE = "Ongedaan gemaakt.", "Undone.";
+    REDONE = "Opnieuw gedaan.", "Redone.";
+}
+
+/// The message after a change.
+pub fn change(lang: Lang, c: Change, n: usize) -> String {
+    let what = t(
+        lang,
+        match c {
+            Change::Added => ["Cijfer toegevoegd.", "Figure added."],
+            Change::Edited => ["Cijfer gewijzigd.", "Figure changed."],
+            Change::Deleted => ["Cijfer verwijderd.", "Figure deleted."],
+            Change::Imported => ["Geïmporteerd.", "Imported."],
+            Change::Examples => [
+                "Verzonnen voorbeeldcijfers geladen (illustratief, niet echt).",
+                "Invented example figures loaded (illustrative, not real).",
+            ],
+            Change::Reset => [
+                "Terug naar de visie: alle cijfers gewist.",
+                "Back to the vision: every figure cleared.",
+            ],
+        },
+    );
+    [
+        what,
+        " ",
+        &n.to_string(),
+        " ",
+        t(lang, ["cijfers in totaal.", "figures in all."]),
+    ]
+    .concat()
+}
+
+/// What is wrong, in words.
+pub fn error_kind(lang: Lang, k: &ErrorKind) -> String {
+    if lang == Lang::En {
+        return k.to_string();
+    }
+    match k {
+        ErrorKind::Json(m) => ["ongeldige JSON (", &m.to_string(), ")"].concat(),
+        ErrorKind::TooMany { capacity } => [
+            "meer dan de ",
+            &capacity.to_string(),
+            " regels die deze tabel kan bevatten",
+        ]
+        .concat(),
+        ErrorKind::NotKoers => "\"format\" moet \"koers\" zijn".into(),
+        ErrorKind::UnsupportedVersion(_) => "deze format_version wordt niet ondersteund".into(),
+        ErrorKind::Missing(w) => ["\"", w, "\" ontbreekt"].concat(),
+        ErrorKind::DuplicateKey(w) => ["\"", w, "\" staat er twee keer"].concat(),
+        ErrorKind::UnknownKey => "deze sleutel hoort niet bij het formaat".into(),
+        ErrorKind::MissingKey => "een verplichte sleutel ontbreekt".into(),
+        ErrorKind::BadId => "een id is 1 tot 48 tekens A-Z a-z 0-9 . _ -".into(),
+        ErrorKind::DuplicateId => "dit id is al gebruikt".into(),
+        ErrorKind::UnknownReference => "verwijst naar een id dat niet bestaat".into(),
+        ErrorKind::Cycle => "een onderdeel kan niet zijn eigen ouder zijn".into(),
+        ErrorKind::NotFinite => "het getal is niet eindig".into(),
+        ErrorKind::Negative => "een bedrag kan niet negatief zijn".into(),
+        ErrorKind::YearOutOfRange => "het jaar ligt buiten 1900–2200".into(),
+        ErrorKind::YearsOutOfOrder => "het eindjaar ligt voor het beginjaar".into(),
+        ErrorKind::Empty => "mag niet leeg zijn".into(),
+        ErrorKind::BadEscape => "een ongeldige escape".into(),
+        ErrorKind::DuplicateYear => "een tweede waarde voor hetzelfde onderwerp en jaar".into(),
+        ErrorKind::MissingColumn(c) => ["geen kolom \"", c, "\""].concat(),
+        ErrorKind::NotANumber => "geen (geldig) getal".into(),
+        ErrorKind::TooManyFields => "meer velden dan de kopregel".into(),
+        ErrorKind::TooLong => "een veld of regel is te lang".into(),
+        other => other.to_string(),
+    }
+}
+
+/// The method page: headings and paragraphs (paragraphs split on blank lines).
+pub const METHOD_TEXT: &[(S, S)] = &[
+    (
+        ["Waar een status vandaan komt", "Where a status comes from"],
+        [
+            "Elke ambitie krijgt één status, berekend in uw browser door dezelfde Rust-code als de opdrachtregel (koers-core). Zonder waarnemingen is de status ‘Geen gegevens’: er wordt nooit een nul of een gok ingevuld, en ontbrekende statussen worden in de optelling geteld en getoond, niet als nul meegerekend.\n\nWelke methode de status geeft hangt af van de ambitie: niveaus en bedragen per jaar met een basiswaarde volgen de Open SDG-methode; cumulatieve doelen (zoals ‘25.000 extra technici’) en doelen zonder of met een nul-basis volgen ‘afgelegde afstand tegen verstreken tijd’; een mijlpaal is gereed (waarde 1) of niet. Beide methoden worden altijd naast elkaar getoond.",
+            "Every ambition gets one status, computed in your browser by the same Rust code as the command line (koers-core). Without observations the status is ‘Not available’: no zero or guess is ever filled in, and missing statuses are counted and shown in roll-ups, never scored as zero.\n\nWhich method gives the status depends on the ambition: levels and amounts a year with a baseline follow the Open SDG method; cumulative targets (such as ‘25,000 extra technicians’) and targets without or with a zero baseline follow ‘distance travelled against time elapsed’; a milestone is done (value 1) or not. Both methods are always shown side by side.",
+        ],
+    ),
+    (
+        ["Open SDG 2.4 / Statistics Canada", "Open SDG 2.4 / Statistics Canada"],
+        [
+            "De methode die het open-source SDG-rapportageplatform Open SDG sinds versie 2.4 gebruikt (sdg-build, ProgressMeasure), ontwikkeld door Statistics Canada. De waargenomen jaarlijkse groei (CAGR) sinds het basisjaar wordt gedeeld door de groei die nodig is om het doel op tijd te halen: R = CAGR waargenomen / |CAGR nodig|. R ≥ 0,95 is ‘Op koers’, 0,60–0,95 ‘Matige voortgang’, 0–0,60 ‘Beperkte voortgang’, onder 0 ‘Achteruitgang’. Is het doel al bereikt, dan ‘Doel bereikt’. De score (−5 tot 5) volgt Open SDG’s formules; koers geeft voor dezelfde invoer dezelfde status en score.\n\nZonder streefwaarde (impactindicatoren) gebruikt Open SDG de groei zelf: ≥ 1,5 % per jaar substantieel, ≥ 0,5 % matig, ≥ 0 beperkt.",
+            "The method the open-source SDG reporting platform Open SDG has used since version 2.4 (sdg-build, ProgressMeasure), developed by Statistics Canada. The observed compound annual growth (CAGR) since the base year is divided by the growth needed to reach the target on time: R = observed CAGR / |required CAGR|. R ≥ 0.95 is ‘Substantial progress’, 0.60–0.95 ‘Moderate progress’, 0–0.60 ‘Limited progress’, below 0 ‘Deterioration’. A target already reached is ‘Target achieved’. The score (−5 to 5) follows Open SDG’s formulas; koers gives the same status and score for the same inputs.\n\nWithout a target (impact indicators) Open SDG uses the growth itself: ≥ 1.5 % a year substantial, ≥ 0.5 % moderate, ≥ 0 limited.",
+        ],
+    ),
+    (
+        ["Afgelegde afstand tegen verstreken tijd", "Distance travelled against time elapsed"],
+        [
+            "Groeivoeten bestaan niet vanaf nul, en veel ambities tellen iets extra’s vanaf nul. Dan vergelijkt koers het deel van de afstand dat is afgelegd, D = (nu − basis) / (doel − basis), met het deel van de tijd dat is verstreken, E = (jaar nu − basisjaar) / (doeljaar − basisjaar). Het tempo D / E krijgt dezelfde drempels (0,95; 0,60; 0). Voor cumulatieve stromen is ‘nu’ het lopende totaal sinds de basis. Geeft de visie geen basis, dan neemt koers nul aan in het jaar voor het eerste cijfer, en zegt dat erbij.",
+            "Growth rates do not exist from zero, and many ambitions count something extra from zero. Then koers compares the share of the distance travelled, D = (now − baseline) / (target − baseline), with the share of the time elapsed, E = (year now − base year) / (target year − base year). The pace D / E gets the same thresholds (0.95, 0.60, 0). For cumulative flows ‘now’ is the running total since the baseline. Where the vision gives no baseline, koers assumes zero in the year before the first figure, and says so.",
+        ],
+    ),
+    (
+        ["Projectie en UNSD-verhouding", "Projection and UNSD ratio"],
+        [
+            "De trend is een rechte lijn door de waarnemingen (kleinste kwadraten), doorgetrokken tot het doeljaar; het jaar waarin die lijn het doel haalt staat erbij (of ‘niet voor 2100’, ‘nooit’). Het benodigde tempo is (doel − nu) / (doeljaar − jaar nu). Ter vergelijking de verhouding van de VN-Statistiekdivisie (UNSD): (trendwaarde in het doeljaar − basis) / (doel − basis); ≥ 0,95 op koers, ≥ 0,10 redelijke voortgang.",
+            "The trend is a straight line through the observations (least squares), extended to the target year; the year in which that line reaches the target is given (or ‘not before 2100’, ‘never’). The required pace is (target − now) / (target year − year now). For comparison the UN Statistics Division (UNSD) ratio: (trend value in the target year − baseline) / (target − baseline); ≥ 0.95 on track, ≥ 0.10 fair progress.",
+        ],
+    ),
+    (
+        ["Optellen: prioriteit en visie", "Roll-up: priority and vision"],
+        [
+            "Per prioriteit en voor de hele visie: het aantal ambities per status en de gemiddelde score van de ambities met een status (Open SDG’s regel voor het gemiddelde). De zwakste schakel is het gemiddelde van de twee laagste scores, zoals het Sustainable Development Report (SDSN) zijn doelen kleurt.",
+            "Per priority and for the whole vision: the number of ambitions per status and the mean score of the ambitions that have one (Open SDG’s aggregate rule). The weakest link is the mean of the two lowest scores, as the Sustainable Development Report (SDSN) colours its goals.",
+        ],
+    ),
+    (
+        ["Hefboom en mobilisatie", "Leverage and mobilisation"],
+        [
+            "Multiplier = totale investering / publiek geld, het EFSI/InvestEU-cijfer van de EU: € 7 mld. → € 25 mld. is 3,57×; Invest-NL’s € 4 mld. → € 16 mld. is 4×. Privaat gemobiliseerd = totaal − alle publieke middelen, zoals de OECD ‘amounts mobilised from the private sector’ telt: publieke cofinanciering telt nooit als privaat. Geneste vensters (de € 250 mln. blended finance valt onder de € 7 mld.) worden één keer geteld, en koers controleert of de onderdelen optellen tot het geheel.\n\nRevolverend kapitaal heeft geen officiële formule; koers rekent het open door met parameters die u zelf instelt.",
+            "Multiplier = total investment / public money, the EU’s EFSI/InvestEU figure: €7bn → €25bn is 3.57×; Invest-NL’s €4bn → €16bn is 4×. Private mobilised = total − all public money, as the OECD counts ‘amounts mobilised from the private sector’: public co-funding never counts as private. Nested windows (the €250m blended-finance instrument sits under the €7bn) are counted once, and koers checks whether the parts add up to the whole.\n\nRevolving capital has no official formula; koers computes it openly with parameters you set yourself.",
+        ],
+    ),
+    (
+        ["Gegevens", "Data"],
+        [
+            "De visie zelf (januari 2026) is ingebouwd, elk getal met hoofdstuk, paragraaf en citaat. Ze bevat geen waarnemingen: wat er sindsdien gebeurde voert u zelf in, met bron. Voorbeeldcijfers zijn verzonnen, staan in een apart bestand, worden alleen geladen als u erom vraagt en zijn overal als illustratief gemarkeerd.",
+            "The vision itself (January 2026) is built in, every number with chapter, section and quote. It holds no observations: what happened since, you enter yourself, with a source. Example figures are invented, live in a separate file, are loaded only when you ask, and are marked illustrative wherever shown.",
+        ],
+    ),
+];

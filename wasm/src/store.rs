@@ -1,0 +1,72 @@
+//! The browser's copy of what the user entered: localStorage, key
+//! [`KEY`], holding a whole koers JSON file (the vision as published plus
+//! the user's `observations` and `window_flows`: the same file Export JSON
+//! writes, so `koers check` reads it). The language is under [`LANG`].
+//!
+//! Stored data that cannot be read is never dropped: it is moved to
+//! [`UNREADABLE`] and the page says so.
+
+use koers_core::model::{Dataset, Lang};
+use web_sys::Storage;
+
+use crate::data::{self, UserData};
+
+/// Where the user's data lives.
+pub const KEY: &str = "koers.observations.v1";
+/// Where unreadable stored data is set aside.
+pub const UNREADABLE: &str = "koers.observations.v1.unreadable";
+/// The chosen language, `nl` or `en`.
+pub const LANG: &str = "koers.lang";
+
+fn storage() -> Option<Storage> {
+    web_sys::window()?.local_storage().ok().flatten()
+}
+
+/// The remembered language; Dutch by default.
+pub fn lang() -> Lang {
+    match storage()
+        .and_then(|s| s.get_item(LANG).ok().flatten())
+        .as_deref()
+    {
+        Some("en") => Lang::En,
+        _ => Lang::Nl,
+    }
+}
+
+/// Remember the language.
+pub fn set_lang(l: Lang) {
+    if let Some(s) = storage() {
+        let _ = s.set_item(LANG, if l == Lang::En { "en" } else { "nl" });
+    }
+}
+
+/// What was stored: the data, or `Err` when it could not be read (then it
+/// has been set aside under [`UNREADABLE`]).
+pub fn load(base: &Dataset<'static>) -> Result<UserData, ()> {
+    let Some(s) = storage() else {
+        return Ok(UserData::default());
+    };
+    let Some(text) = s.get_item(KEY).ok().flatten() else {
+        return Ok(UserData::default());
+    };
+    match data::import_json(base, &text) {
+        Ok(d) => Ok(d),
+        Err(_) => {
+            if s.get_item(UNREADABLE).ok().flatten().is_none() {
+                let _ = s.set_item(UNREADABLE, &text);
+            }
+            Err(())
+        }
+    }
+}
+
+/// Store the data; `false` when the browser refused (full, or disabled).
+pub fn save(base: &Dataset<'static>, d: &UserData) -> bool {
+    let Some(s) = storage() else {
+        return false;
+    };
+    if d.obs.is_empty() && d.flows.is_empty() {
+        return s.remove_item(KEY).is_ok();
+    }
+    s.set_item(KEY, &data::export_json(base, d)).is_ok()
+}

@@ -1,0 +1,2244 @@
+//! Writing the state into the DOM: one function per view. Everything shown
+//! is either the vision's text, the user's text (always as text, never as
+//! HTML) or a number core computed, formatted by the browser.
+
+use std::string::{String, ToString};
+use std::vec::Vec;
+
+use koers_core::assess::{Method, Missing, Rollup, TargetStatus};
+use koers_core::dashboard;
+use koers_core::leverage::{self, RevolvingParams};
+use koers_core::model::{
+    Basis, Dataset, Indicator, Lang, Qualifier, Scope, SourceRef, Target, Text, Unit,
+};
+use koers_core::progress::{Point, Status, YearReached};
+use koers_core::view as words;
+
+use crate::app::{App, Flash};
+use crate::chart;
+use crate::data::{unescape, Obs};
+use crate::dom::{button, h, link, H};
+use crate::fmt::Fmt;
+use crate::i18n::{self as i, t};
+use crate::route::Route;
+
+/// What every view function needs.
+pub struct Ctx<'a> {
+    /// The state.
+    pub app: &'a App,
+    /// Language.
+    pub l: Lang,
+    /// Formatters.
+    pub f: Fmt,
+}
+
+impl Ctx<'_> {
+    fn t(&self, s: i::S) -> &'static str {
+        t(self.l, s)
+    }
+    fn ds(&self) -> &Dataset<'static> {
+        &self.app.base
+    }
+}
+
+fn txt(x: Text) -> String {
+    unescape(x.raw())
+}
+
+fn status_index(s: Status) -> usize {
+    words::STATUSES.iter().position(|x| *x == s).unwrap_or(5)
+}
+
+/// A status as symbol, word and colour (never colour alone).
+fn badge(c: &Ctx, s: Status) -> H {
+    h("span")
+        .c(&["badge st", &status_index(s).to_string()].concat())
+        .k(h("span")
+            .a("aria-hidden", "true")
+            .t(words::status_symbol(s)))
+        .t(" ")
+        .t(words::status(s, c.l))
+}
+
+fn counts(c: &Ctx, r: &Rollup) -> H {
+    let ul = h("ul").c("counts").a("aria-label", c.t(i::PER_STATUS));
+    for (s, n) in words::STATUSES.iter().zip(r.counts) {
+        if n > 0 {
+            ul.to(h("li")
+                .c(&["st", &status_index(*s).to_string()].concat())
+                .k(h("span")
+                    .a("aria-hidden", "true")
+                    .t(words::status_symbol(*s)))
+                .t(" ")
+                .t(words::status(*s, c.l))
+                .t(": ")
+                .k(h("strong").t(&n.to_string())));
+        }
+    }
+    ul
+}
+
+fn score(c: &Ctx, v: Option<f64>) -> String {
+    v.map(|v| c.f.num((v * 100.0).round() / 100.0))
+        .unwrap_or_else(|| "–".into())
+}
+
+/// A progress bar with its share in words.
+fn bar(c: &Ctx, share: Option<f64>, s: Status) -> H {
+    let wrap = h("div").c("progress");
+    match share {
+        Some(v) => {
+            let pct = (v * 100.0).round();
+            let label = [c.f.pct(v).as_str(), " ", c.t(i::OF_THE_WAY)].concat();
+            wrap.k(h("div")
+                .c("bar")
+                .a("role", "img")
+                .a("aria-label", &label)
+                .k(h("span")
+                    .c(&["fill st", &status_index(s).to_string()].concat())
+                    .a(
+                        "style",
+                        &["width:", &crate::dom::num_attr(pct), "%"].concat(),
+                    )))
+            .k(h("span").c("bar-text").t(&label))
+        }
+        None => wrap
+            .k(h("div").c("bar empty").a("aria-hidden", "true"))
+            .k(h("span").c("bar-text").t(c.t(i::NO_FIGURES_YET))),
+    }
+}
+
+fn source(c: &Ctx, s: &SourceRef) -> H {
+    let mut where_ = txt(s.chapter);
+    if !s.section.is_blank() {
+        where_.push_str(" · ");
+        where_.push_str(&txt(s.section));
+    }
+    h("blockquote")
+        .c("source")
+        .k(h("p").t("“").t(&txt(s.quote)).t("”"))
+        .k(h("footer").t(c.t(i::SOURCE)).t(": ").t(&where_))
+}
+
+fn section(title: &str, id: &str) -> H {
+    h("section")
+        .a("aria-labelledby", id)
+        .k(h("h2").a("id", id).t(title))
+}
+
+/// A figure: the chart, its text alternative as a table, downloads.
+fn figure(c: &Ctx, svg: H, id: &str, table: H, caption: &str) -> H {
+    let table_id = [id, "-table"].concat();
+    h("figure")
+        .c("chart-figure")
+        .k(h("div").c("chart-wrap").k(svg))
+        .k(h("figcaption").t(caption))
+        .k(h("div")
+            .c("downloads")
+            .k(button("svg", c.t(i::DOWNLOAD_SVG)).a("data-target", id))
+            .k(button("png", c.t(i::DOWNLOAD_PNG)).a("data-target", id))
+            .k(button("csv", c.t(i::DOWNLOAD_CSV)).a("data-target", &table_id)))
+        .k(h("details")
+            .c("chart-data")
+            .k(h("summary").t(c.t(i::DATA_TABLE)))
+            .k(table.a("id", &table_id)))
+}
+
+/// A table from a header and rows of text.
+fn table(caption: &str, head: &[&str], rows: Vec<Vec<String>>) -> H {
+    let thead = h("tr");
+    for col in head {
+        thead.to(h("th").a("scope", "col").t(col));
+    }
+    let body = h("tbody");
+    for row in rows {
+        let tr = h("tr");
+        for (k, cell) in row.iter().enumerate() {
+            tr.to(if k == 0 {
+                h("th").a("scope", "row")
+            } else {
+                h("td")
+            }
+            .t(cell));
+        }
+        body.to(tr);
+    }
+    h("div").c("table-wrap").k(h("table")
+        .k(h("caption").t(caption))
+        .k(h("thead").k(thead))
+        .k(body))
+}
+
+fn target_index(ds: &Dataset, id: &str) -> Option<usize> {
+    ds.targets.iter().position(|t| t.id == id)
+}
+
+fn target_value_text(c: &Ctx, t: &Target) -> String {
+    match (t.target.value, t.target.year) {
+        (Some(v), Some(y)) => {
+            [c.f.value(v, t.unit), " (".into(), y.to_string(), ")".into()].concat()
+        }
+        (Some(v), None) => c.f.value(v, t.unit),
+        (None, Some(y)) => y.to_string(),
+        (None, None) => "–".into(),
+    }
+}
+
+fn why(c: &Ctx, s: &TargetStatus) -> Option<String> {
+    s.missing.map(|m| words::missing(m, c.l).to_string())
+}
+
+/// The whole page for the current state.
+pub fn render(app: &App) -> H {
+    let c = Ctx {
+        app,
+        l: app.lang,
+        f: Fmt::new(app.lang),
+    };
+    let main = h("main").a("id", "main").a("tabindex", "-1");
+    main.too(banner(&c));
+    if let Some(fl) = &app.flash {
+        main.to(flash(&c, fl));
+    }
+    let body = match &app.route {
+        Route::Overview => overview(&c),
+        Route::Priority(id) => priority(&c, id),
+        Route::Target(id) => target(&c, id),
+        Route::Indicator(id) => indicator(&c, id),
+        Route::Money => money(&c),
+        Route::Data => data_view(&c),
+        Route::Method => method(&c),
+    };
+    main.to(body);
+    h("div")
+        .a("id", "root")
+        .k(h("a")
+            .c("skip")
+            .a("href", "#main")
+            .a("data-act", "skip")
+            .t(c.t(i::SKIP)))
+        .k(header(&c))
+        .k(main)
+        .k(footer(&c))
+}
+
+fn header(c: &Ctx) -> H {
+    let nav = h("ul");
+    let here = &c.app.route;
+    let items: [(Route, i::S); 4] = [
+        (Route::Overview, i::OVERVIEW),
+        (Route::Money, i::MONEY),
+        (Route::Data, i::DATA),
+        (Route::Method, i::METHOD),
+    ];
+    for (r, label) in items {
+        let a = link(&r.hash(), c.t(label));
+        let current = *here == r
+            || (r == Route::Overview
+                && matches!(
+                    here,
+                    Route::Priority(_) | Route::Target(_) | Route::Indicator(_)
+                ));
+        nav.to(h("li").k(if current {
+            a.a("aria-current", "page")
+        } else {
+            a
+        }));
+    }
+    let other = match c.l {
+        Lang::Nl => ("en", "English", "en"),
+        Lang::En => ("nl", "Nederlands", "nl"),
+    };
+    h("header")
+        .c("top")
+        .k(h("div")
+            .c("brand")
+            .k(link("#/", "koers").c("logo"))
+            .k(h("span").c("vision").t(&txt(c.ds().vision.title.get(c.l)))))
+        .k(h("nav").a("aria-label", c.t(i::MAIN_NAV)).k(nav))
+        .k(h("div")
+            .c("tools")
+            .k(button("undo", c.t(i::UNDO))
+                .a("title", "Ctrl+Z")
+                .a("aria-keyshortcuts", "Control+Z"))
+            .k(button("redo", c.t(i::REDO))
+                .a("title", "Ctrl+Shift+Z")
+                .a("aria-keyshortcuts", "Control+Shift+Z"))
+            .k(button("lang", other.1)
+                .a("lang", other.2)
+                .a("data-lang", other.0)
+                .a("id", "lang-switch")))
+}
+
+fn footer(c: &Ctx) -> H {
+    h("footer").c("bottom").k(h("p").t(c.t(i::FOOTER)))
+}
+
+fn banner(c: &Ctx) -> Option<H> {
+    let app = c.app;
+    if app.unreadable {
+        return Some(
+            h("div")
+                .c("note warn")
+                .a("role", "alert")
+                .t(c.t(i::UNREADABLE)),
+        );
+    }
+    if app.data.obs.is_empty() {
+        return Some(
+            h("div")
+                .c("note")
+                .a("id", "no-data-note")
+                .k(h("strong").t(c.t(i::NO_OBS_TITLE)))
+                .t(" ")
+                .t(c.t(i::NO_OBS_TEXT))
+                .t(" ")
+                .k(link("#/data", c.t(i::ENTER_FIGURES))),
+        );
+    }
+    if app.illustrative(None) {
+        return Some(
+            h("div")
+                .c("note illustrative")
+                .a("id", "illustrative-note")
+                .k(h("strong").t(c.t(i::ILLUSTRATIVE_TITLE)))
+                .t(" ")
+                .t(c.t(i::ILLUSTRATIVE_TEXT)),
+        );
+    }
+    None
+}
+
+fn flash(c: &Ctx, fl: &Flash) -> H {
+    let div = h("div")
+        .c(if fl.error { "flash error" } else { "flash" })
+        .a("role", "status")
+        .a("id", "flash")
+        .k(h("span").t(&fl.text));
+    if fl.undo && c.app.history.can_undo() {
+        div.to(button("undo", c.t(i::UNDO)).c("link"));
+    }
+    div
+}
+
+fn title(text: &str) -> H {
+    h("h1").a("id", "page-title").a("tabindex", "-1").t(text)
+}
+
+// ---------------------------------------------------------------------------
+// Overview
+
+fn overview(c: &Ctx) -> H {
+    let ds = c.ds();
+    let comp = &c.app.computed;
+    let page = h("div").c("overview");
+    page.to(title(&txt(ds.vision.title.get(c.l))));
+    page.to(h("p").c("lede").t(c.t(i::LEDE)));
+
+    // The whole vision.
+    let r = &comp.vision;
+    let whole = section(c.t(i::WHOLE_VISION), "whole").c("card whole");
+    let dl = h("dl").c("facts");
+    dl.to(h("dt").t(c.t(i::STATUS)));
+    dl.to(h("dd").k(match r.status {
+        Some(s) => badge(c, s),
+        None => badge(c, Status::NotAvailable),
+    }));
+    dl.to(h("dt").t(c.t(i::MEAN_SCORE)));
+    dl.to(h("dd")
+        .t(&score(c, r.mean_score))
+        .t(" ")
+        .t(c.t(i::SCORE_RANGE)));
+    dl.to(h("dt").t(c.t(i::ASSESSED)));
+    dl.to(h("dd").t(&[
+        (r.targets - r.missing).to_string().as_str(),
+        " / ",
+        &r.targets.to_string(),
+        " ",
+        c.t(i::TARGETS_WORD),
+    ]
+    .concat()));
+    whole.to(dl);
+    whole.to(counts(c, r));
+    whole.to(h("p")
+        .c("weakest")
+        .k(h("strong").t(c.t(i::WEAKEST)))
+        .t(" ")
+        .t(&match (r.weakest, r.weakest_score) {
+            (Some(w), Some(s)) => [
+                txt(ds.targets[w].title.get(c.l)),
+                " (".into(),
+                c.t(i::SCORE).into(),
+                " ".into(),
+                score(c, Some(s)),
+                ")".into(),
+            ]
+            .concat(),
+            _ => c.t(i::WEAKEST_NONE).into(),
+        }));
+    page.to(whole);
+
+    // Headline figures.
+    let heads = section(c.t(i::HEADLINES), "headlines");
+    let grid = h("div").c("grid heads");
+    for (k, tg) in ds.targets.iter().enumerate() {
+        let is_head = tg.headline
+            || (tg.kind == koers_core::model::TargetKind::Milestone && tg.target.year.is_some());
+        if !is_head {
+            continue;
+        }
+        let s = &comp.targets[k];
+        let big = match (tg.kind, tg.target.value) {
+            (koers_core::model::TargetKind::Milestone, _) => {
+                tg.target.year.map(|y| y.to_string()).unwrap_or_default()
+            }
+            (_, Some(v)) => c.f.value(v, tg.unit),
+            _ => "–".into(),
+        };
+        let mut big = big;
+        // Money mobilised from public money: "€ 7 mld. → € 25 mld.".
+        if let Some(w) = ds.windows.iter().find(|w| {
+            w.total_eur == tg.target.value && w.public_eur.is_some() && tg.unit == Unit::Eur
+        }) {
+            big = [c.f.money(w.public_eur.unwrap_or(0.0)), " → ".into(), big].concat();
+        }
+        let card = h("article")
+            .c("card head")
+            .a("aria-labelledby", &["h-", tg.id].concat());
+        card.to(h("p").c("big").t(&big));
+        card.to(h("h3").a("id", &["h-", tg.id].concat()).k(link(
+            &Route::Target(tg.id.into()).hash(),
+            &txt(tg.title.get(c.l)),
+        )));
+        card.to(badge(c, s.status));
+        card.to(bar(
+            c,
+            s.distance.as_ref().and_then(dashboard::progress_share),
+            s.status,
+        ));
+        card.to(h("p").c("stand").t(&stand(c, tg, s)));
+        grid.to(card);
+    }
+    heads.to(grid);
+    page.to(heads);
+
+    // The six priorities.
+    let pri = section(c.t(i::PRIORITIES), "priorities");
+    let grid = h("div").c("grid priorities").a("id", "priority-cards");
+    for (p, r) in ds.priorities.iter().zip(&comp.priorities) {
+        let card = h("article")
+            .c("card priority")
+            .a("aria-labelledby", &["p-", p.id].concat())
+            .a("data-priority", p.id);
+        card.to(h("h3").a("id", &["p-", p.id].concat()).k(link(
+            &Route::Priority(p.id.into()).hash(),
+            &[p.number.to_string(), ". ".into(), txt(p.title.get(c.l))].concat(),
+        )));
+        let facts = h("p").c("meta");
+        facts.to(match r.status {
+            Some(s) => badge(c, s),
+            None => badge(c, Status::NotAvailable),
+        });
+        facts.to(h("span")
+            .t(" · ")
+            .t(c.t(i::MEAN_SCORE))
+            .t(": ")
+            .t(&score(c, r.mean_score)));
+        card.to(facts);
+        if r.targets > 0 {
+            card.to(counts(c, r));
+            let ul = h("ul").c("ambitions");
+            for (k, tg) in ds
+                .targets
+                .iter()
+                .enumerate()
+                .filter(|(_, t)| t.priority == p.id)
+            {
+                let s = &comp.targets[k];
+                ul.to(h("li")
+                    .k(link(
+                        &Route::Target(tg.id.into()).hash(),
+                        &txt(tg.title.get(c.l)),
+                    ))
+                    .t(" ")
+                    .k(badge(c, s.status).c(&[
+                        "badge small st",
+                        &status_index(s.status).to_string(),
+                    ]
+                    .concat()))
+                    .k(bar(
+                        c,
+                        s.distance.as_ref().and_then(dashboard::progress_share),
+                        s.status,
+                    )));
+            }
+            card.to(ul);
+        } else {
+            let n = ds.indicators.iter().filter(|x| x.priority == p.id).count();
+            card.to(h("p")
+                .c("muted")
+                .t(c.t(i::NO_TARGETS))
+                .t(" ")
+                .t(&n.to_string())
+                .t(" ")
+                .t(c.t(i::INDICATORS_WORD)));
+        }
+        grid.to(card);
+    }
+    pri.to(grid);
+    page.to(pri);
+    page
+}
+
+/// Where a headline stands, in words.
+fn stand(c: &Ctx, tg: &Target, s: &TargetStatus) -> String {
+    match (s.latest, s.missing) {
+        (None, _) => c.t(i::NOT_AVAILABLE_UNTIL).into(),
+        (Some(p), _) => {
+            let cur = s
+                .distance
+                .and_then(|d| d.current)
+                .or(s.projection.and_then(|p| p.current))
+                .unwrap_or(p);
+            [
+                c.t(i::LATEST).to_string(),
+                " ".into(),
+                cur.year.to_string(),
+                ": ".into(),
+                c.f.value(cur.value, tg.unit),
+            ]
+            .concat()
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------
+// Priority
+
+fn priority(c: &Ctx, id: &str) -> H {
+    let ds = c.ds();
+    let Some((k, p)) = ds.priorities.iter().enumerate().find(|(_, p)| p.id == id) else {
+        return not_found(c);
+    };
+    let comp = &c.app.computed;
+    let page = h("div").c("priority-page");
+    page.to(crumbs(c, &[]));
+    page.to(title(
+        &[p.number.to_string(), ". ".into(), txt(p.title.get(c.l))].concat(),
+    ));
+    page.to(h("p").c("lede").t(&txt(p.summary.get(c.l))));
+    page.to(source(c, &p.source));
+    let r = &comp.priorities[k];
+    page.to(h("div")
+        .c("card")
+        .k(h("p")
+            .c("meta")
+            .k(match r.status {
+                Some(s) => badge(c, s),
+                None => badge(c, Status::NotAvailable),
+            })
+            .t(" · ")
+            .t(c.t(i::MEAN_SCORE))
+            .t(": ")
+            .t(&score(c, r.mean_score)))
+        .k(counts(c, r)));
+
+    // Targets.
+    let sec = section(c.t(i::TARGETS), "targets");
+    let rows: Vec<_> = ds
+        .targets
+        .iter()
+        .enumerate()
+        .filter(|(_, t)| t.priority == id)
+        .collect();
+    if rows.is_empty() {
+        sec.to(h("p").c("muted").t(c.t(i::NO_TARGETS)));
+    } else {
+        let tb = h("tbody");
+        for (k, tg) in rows {
+            let s = &comp.targets[k];
+            tb.to(h("tr")
+                .k(h("th").a("scope", "row").k(link(
+                    &Route::Target(tg.id.into()).hash(),
+                    &txt(tg.title.get(c.l)),
+                )))
+                .k(h("td").t(&target_value_text(c, tg)))
+                .k(h("td")
+                    .k(badge(c, s.status))
+                    .ko(why(c, s).map(|w| h("div").c("muted small").t(&w))))
+                .k(h("td").k(bar(
+                    c,
+                    s.distance.as_ref().and_then(dashboard::progress_share),
+                    s.status,
+                ))));
+        }
+        sec.to(h("div").c("table-wrap").k(h("table")
+            .a("id", "targets-table")
+            .k(h("caption").t(c.t(i::TARGETS)))
+            .k(h("thead").k(h("tr")
+                .k(h("th").a("scope", "col").t(c.t(i::AMBITION)))
+                .k(h("th").a("scope", "col").t(c.t(i::TARGET)))
+                .k(h("th").a("scope", "col").t(c.t(i::STATUS)))
+                .k(h("th").a("scope", "col").t(c.t(i::PROGRESS)))))
+            .k(tb)));
+        sec.to(h("div")
+            .c("downloads")
+            .k(button("csv", c.t(i::DOWNLOAD_CSV)).a("data-target", "targets-table")));
+    }
+    page.to(sec);
+
+    // Objectives.
+    for (scope, label, sid) in [
+        (Scope::National, i::NATIONAL, "obj-n"),
+        (Scope::International, i::INTERNATIONAL, "obj-i"),
+    ] {
+        let objs: Vec<_> = ds
+            .objectives
+            .iter()
+            .filter(|o| o.priority == id && o.scope == scope)
+            .collect();
+        if objs.is_empty() {
+            continue;
+        }
+        let sec = section(c.t(label), sid);
+        let ul = h("ul").c("objectives");
+        for o in objs.iter().filter(|o| o.parent.is_none()) {
+            let li = h("li")
+                .k(h("span").c("code").t(o.code))
+                .t(" ")
+                .t(&txt(o.title.get(c.l)));
+            let subs: Vec<_> = objs.iter().filter(|x| x.parent == Some(o.id)).collect();
+            if !subs.is_empty() {
+                let sub = h("ul");
+                for x in subs {
+                    sub.to(h("li")
+                        .k(h("span").c("code").t(x.code))
+                        .t(" ")
+                        .t(&txt(x.title.get(c.l))));
+                }
+                li.to(sub);
+            }
+            ul.to(li);
+        }
+        sec.to(ul);
+        page.to(sec);
+    }
+
+    // Focus areas.
+    let areas: Vec<_> = ds.focus_areas.iter().filter(|a| a.priority == id).collect();
+    if !areas.is_empty() {
+        let sec = section(c.t(i::FOCUS_AREAS), "focus");
+        let ul = h("ul").c("chips");
+        for a in areas {
+            ul.to(h("li").t(&txt(a.title.get(c.l))).t(" ").k(h("span")
+                .c("muted")
+                .t("(")
+                .t(words::focus_kind(a.kind, c.l))
+                .t(")")));
+        }
+        sec.to(ul);
+        page.to(sec);
+    }
+
+    // Investment windows.
+    let wins: Vec<_> = ds
+        .windows
+        .iter()
+        .enumerate()
+        .filter(|(_, w)| w.priority == id)
+        .collect();
+    if !wins.is_empty() {
+        let sec = section(c.t(i::WINDOWS), "windows");
+        let ul = h("ul").c("windows");
+        for (k, w) in wins {
+            let row = &comp.windows[k];
+            let li = h("li").a(
+                "style",
+                &[
+                    "margin-left:",
+                    &(u32::from(row.depth) * 16).to_string(),
+                    "px",
+                ]
+                .concat(),
+            );
+            li.to(h("strong").t(&txt(w.name.get(c.l))));
+            li.to(h("span").t(": ").t(&window_amount(c, w)));
+            ul.to(li);
+        }
+        sec.to(ul);
+        sec.to(h("p").k(link(&Route::Money.hash(), c.t(i::SEE_MONEY))));
+        page.to(sec);
+    }
+
+    // Indicators.
+    let inds: Vec<_> = ds
+        .indicators
+        .iter()
+        .enumerate()
+        .filter(|(_, x)| x.priority == id)
+        .collect();
+    if !inds.is_empty() {
+        let sec = section(c.t(i::INDICATORS), "indicators");
+        let ul = h("ul").c("indicators");
+        for (k, x) in inds {
+            let s = &comp.indicators[k];
+            ul.to(h("li")
+                .k(link(
+                    &Route::Indicator(x.id.into()).hash(),
+                    &txt(x.title.get(c.l)),
+                ))
+                .t(" ")
+                .k(badge(c, s.open_sdg.status))
+                .t(" ")
+                .k(h("span")
+                    .c("muted")
+                    .t("(")
+                    .t(words::indicator_direction(x.direction, c.l))
+                    .t(")")));
+        }
+        sec.to(ul);
+        page.to(sec);
+    }
+    page
+}
+
+fn window_amount(c: &Ctx, w: &koers_core::model::InvestmentWindow) -> String {
+    let q = match w.qualifier {
+        Qualifier::About => c.t(i::Q_ABOUT),
+        Qualifier::AtLeast => c.t(i::Q_AT_LEAST),
+        Qualifier::MoreThan => c.t(i::Q_MORE_THAN),
+        Qualifier::UpTo => c.t(i::Q_UP_TO),
+        Qualifier::Exact => "",
+    };
+    let mut parts = Vec::new();
+    if let Some(v) = w.public_eur {
+        parts.push([c.f.money(v), " ".into(), c.t(i::PUBLIC).into()].concat());
+    }
+    if let Some(v) = w.private_eur {
+        parts.push([c.f.money(v), " ".into(), c.t(i::PRIVATE).into()].concat());
+    }
+    if let Some(v) = w.total_eur {
+        parts.push([c.f.money(v), " ".into(), c.t(i::TOTAL).into()].concat());
+    }
+    let mut s = [q, if q.is_empty() { "" } else { " " }].concat();
+    s.push_str(&parts.join(", "));
+    if w.basis == Basis::PerYear {
+        s.push(' ');
+        s.push_str(c.t(i::PER_YEAR));
+    }
+    if let (a, Some(z)) = (w.start_year, w.end_year) {
+        s.push_str(" (");
+        if let Some(a) = a {
+            s.push_str(&a.to_string());
+            s.push('–');
+        } else {
+            s.push_str(c.t(i::UNTIL));
+            s.push(' ');
+        }
+        s.push_str(&z.to_string());
+        s.push(')');
+    } else if let Some(a) = w.start_year {
+        s.push_str(" (");
+        s.push_str(c.t(i::FROM));
+        s.push(' ');
+        s.push_str(&a.to_string());
+        s.push(')');
+    }
+    if w.revolving {
+        s.push_str(", ");
+        s.push_str(c.t(i::REVOLVING));
+    }
+    s
+}
+
+fn crumbs(c: &Ctx, trail: &[(String, String)]) -> H {
+    let ol = h("ol");
+    ol.to(h("li").k(link("#/", c.t(i::OVERVIEW))));
+    for (href, text) in trail {
+        ol.to(h("li").k(link(href, text)));
+    }
+    h("nav")
+        .c("crumbs")
+        .a("aria-label", c.t(i::BREADCRUMB))
+        .k(ol)
+}
+
+fn not_found(c: &Ctx) -> H {
+    h("div")
+        .k(title(c.t(i::NOT_FOUND)))
+        .k(h("p").k(link("#/", c.t(i::OVERVIEW))))
+}
+
+// ---------------------------------------------------------------------------
+// Target and indicator
+
+fn target(c: &Ctx, id: &str) -> H {
+    let ds = c.ds();
+    let Some(k) = target_index(ds, id) else {
+        return not_found(c);
+    };
+    let tg = &ds.targets[k];
+    let s = &c.app.computed.targets[k];
+    let p = ds.priority(tg.priority);
+    let page = h("div").c("target-page");
+    page.to(crumbs(
+        c,
+        &p.map(|p| {
+            vec![(
+                Route::Priority(p.id.into()).hash(),
+                [p.number.to_string(), ". ".into(), txt(p.title.get(c.l))].concat(),
+            )]
+        })
+        .unwrap_or_default(),
+    ));
+    page.to(title(&txt(tg.title.get(c.l))));
+    if c.app.illustrative(Some(id)) {
+        page.to(h("p")
+            .c("note illustrative")
+            .k(h("strong").t(c.t(i::ILLUSTRATIVE_TITLE)))
+            .t(" ")
+            .t(c.t(i::ILLUSTRATIVE_HERE)));
+    }
+
+    // Status and the numbers behind it.
+    let st = h("section")
+        .c("card status-card")
+        .a("aria-labelledby", "status-h")
+        .a("id", "status");
+    st.to(h("h2").a("id", "status-h").t(c.t(i::STATUS)));
+    st.to(h("p")
+        .c("status-line")
+        .k(badge(c, s.status))
+        .t(" ")
+        .k(h("span")
+            .c("muted")
+            .t(c.t(i::METHOD_WORD))
+            .t(": ")
+            .t(words::method(s.method, c.l))));
+    st.to(bar(
+        c,
+        s.distance.as_ref().and_then(dashboard::progress_share),
+        s.status,
+    ));
+    for line in plain_words(c, tg, s) {
+        st.to(h("p").c("words").t(&line));
+    }
+    page.to(st);
+
+    // The chart.
+    let points = c.app.points(id);
+    let mut drawn = heapless::Vec::new();
+    dashboard::drawn_series(tg.kind, s.baseline, &points, &mut drawn);
+    let target_point = tg
+        .target
+        .value
+        .zip(s.target_year)
+        .map(|(v, y)| Point::new(y, v));
+    let current = drawn.last().copied().or(s.baseline);
+    let required =
+        target_point.and_then(|tp| current.and_then(|cur| dashboard::required_path(cur, tp)));
+    let first_year = drawn.first().map(|p| p.year).or(s.baseline.map(|b| b.year));
+    let trend = s.projection.and_then(|p| p.trend).and_then(|tr| {
+        dashboard::trend_path(
+            &tr,
+            s.baseline.map(|b| b.year).or(first_year)?,
+            s.target_year?,
+        )
+    });
+    let reached = match s.projection.map(|p| p.year_reached) {
+        Some(YearReached::Year(y)) | Some(YearReached::Already(y)) => Some(y),
+        _ => None,
+    };
+    let chart_title = [
+        txt(tg.title.get(c.l)),
+        " — ".into(),
+        c.t(i::OVER_TIME).into(),
+    ]
+    .concat();
+    let desc = chart_desc(c, tg, s, &drawn, target_point);
+    let svg = chart::series(
+        &chart::Series {
+            id: "target-chart",
+            start: crate::app::first_year(ds) - 1,
+            title: &chart_title,
+            desc: &desc,
+            unit: tg.unit,
+            drawn: &drawn,
+            baseline: s.baseline.filter(|_| true),
+            target: target_point,
+            required,
+            trend,
+            reached,
+            labels: [
+                if tg.kind == koers_core::model::TargetKind::CumulativeFlow {
+                    c.t(i::RUNNING_TOTAL)
+                } else {
+                    c.t(i::OBSERVED)
+                },
+                if s.baseline_assumed {
+                    c.t(i::BASELINE_ASSUMED)
+                } else {
+                    c.t(i::BASELINE)
+                },
+                c.t(i::TARGET),
+                c.t(i::REQUIRED_PATH),
+                c.t(i::TREND),
+                c.t(i::REACHED_ON_TREND),
+            ],
+        },
+        &c.f,
+    );
+    let mut rows: Vec<Vec<String>> = Vec::new();
+    if let Some(b) = s.baseline {
+        rows.push(vec![
+            b.year.to_string(),
+            c.f.value(b.value, tg.unit),
+            c.t(if s.baseline_assumed {
+                i::BASELINE_ASSUMED
+            } else {
+                i::BASELINE
+            })
+            .into(),
+        ]);
+    }
+    for p in &drawn {
+        rows.push(vec![
+            p.year.to_string(),
+            c.f.value(p.value, tg.unit),
+            c.t(
+                if tg.kind == koers_core::model::TargetKind::CumulativeFlow {
+                    i::RUNNING_TOTAL
+                } else {
+                    i::OBSERVED
+                },
+            )
+            .into(),
+        ]);
+    }
+    if let Some([_, z]) = trend {
+        rows.push(vec![
+            z.year.to_string(),
+            c.f.value(z.value, tg.unit),
+            c.t(i::TREND).into(),
+        ]);
+    }
+    if let Some(tp) = target_point {
+        rows.push(vec![
+            tp.year.to_string(),
+            c.f.value(tp.value, tg.unit),
+            c.t(i::TARGET).into(),
+        ]);
+    }
+    let tbl = table(
+        &chart_title,
+        &[c.t(i::YEAR), c.t(i::VALUE), c.t(i::WHAT)],
+        rows,
+    );
+    page.to(section(c.t(i::CHART), "chart-h").k(figure(c, svg, "target-chart", tbl, &desc)));
+
+    // Both methods side by side.
+    let both = section(c.t(i::BOTH_METHODS), "methods-h");
+    let grid = h("div").c("grid two");
+    let o = &s.open_sdg;
+    let osdg = h("article")
+        .c("card")
+        .k(h("h3").t(words::method(Method::OpenSdg, c.l)));
+    let dl = h("dl").c("facts");
+    dl.to(h("dt").t(c.t(i::STATUS)));
+    dl.to(h("dd").k(badge(c, o.status)));
+    dl.to(h("dt").t(c.t(i::PROGRESS_VALUE)));
+    dl.to(h("dd").t(&o
+        .progress_value
+        .map(|v| c.f.num((v * 1000.0).round() / 1000.0))
+        .unwrap_or_else(|| "–".into())));
+    dl.to(h("dt").t(c.t(i::SCORE)));
+    dl.to(h("dd").t(&score(c, o.score)));
+    if let Some(r) = o.reason {
+        dl.to(h("dt").t(c.t(i::WHY_NOT)));
+        dl.to(h("dd").t(words::reason(r, c.l)));
+    }
+    osdg.to(dl);
+    grid.to(osdg);
+    let dist = h("article")
+        .c("card")
+        .k(h("h3").t(words::method(Method::DistanceTravelled, c.l)));
+    let dl = h("dl").c("facts");
+    match &s.distance {
+        Some(d) => {
+            dl.to(h("dt").t(c.t(i::STATUS)));
+            dl.to(h("dd").k(badge(c, d.status)));
+            dl.to(h("dt").t(c.t(i::DISTANCE_SHARE)));
+            dl.to(h("dd").t(&d
+                .distance_share
+                .map(|v| c.f.pct(v))
+                .unwrap_or_else(|| "–".into())));
+            dl.to(h("dt").t(c.t(i::TIME_SHARE)));
+            dl.to(h("dd").t(&d
+                .time_share
+                .map(|v| c.f.pct(v))
+                .unwrap_or_else(|| "–".into())));
+            dl.to(h("dt").t(c.t(i::PACE_RATIO)));
+            dl.to(h("dd").t(&d
+                .pace_ratio
+                .map(|v| c.f.num((v * 100.0).round() / 100.0))
+                .unwrap_or_else(|| "–".into())));
+            if let Some(r) = d.reason {
+                dl.to(h("dt").t(c.t(i::WHY_NOT)));
+                dl.to(h("dd").t(words::reason(r, c.l)));
+            }
+        }
+        None => {
+            dl.to(h("dt").t(c.t(i::STATUS)));
+            dl.to(h("dd").k(badge(c, Status::NotAvailable)));
+        }
+    }
+    if let Some(pr) = &s.projection {
+        if let Some(r) = pr.unsd_ratio {
+            dl.to(h("dt").t(c.t(i::UNSD_RATIO)));
+            dl.to(h("dd").t(&c.f.num((r * 100.0).round() / 100.0)));
+        }
+    }
+    dist.to(dl);
+    grid.to(dist);
+    both.to(grid);
+    both.to(h("p")
+        .c("muted small")
+        .t(c.t(i::HEADLINE_METHOD_NOTE))
+        .t(" ")
+        .t(words::method(s.method, c.l))
+        .t("."));
+    page.to(both);
+
+    // Add a figure here.
+    page.to(add_form(c, Some(id)));
+    page.to(obs_list(c, id, tg.unit));
+
+    // What the vision says.
+    let about = section(c.t(i::FROM_THE_VISION), "vision-h");
+    let dl = h("dl").c("facts");
+    for (k, v) in [
+        (i::KIND, words::target_kind(tg.kind, c.l).to_string()),
+        (i::UNIT, words::unit(tg.unit, c.l).to_string()),
+        (
+            i::DIRECTION,
+            words::direction(tg.direction, c.l).to_string(),
+        ),
+        (
+            i::BASELINE,
+            tg.baseline
+                .map(|b| [b.year.to_string(), ": ".into(), c.f.value(b.value, tg.unit)].concat())
+                .unwrap_or_else(|| c.t(i::NONE_STATED).into()),
+        ),
+        (i::TARGET, target_value_text(c, tg)),
+    ] {
+        dl.to(h("dt").t(c.t(k)));
+        dl.to(h("dd").t(&v));
+    }
+    about.to(dl);
+    about.to(source(c, &tg.source));
+    for a in &tg.also {
+        about.to(source(c, a));
+    }
+    if let Some(n) = &tg.note {
+        about.to(h("p")
+            .c("note")
+            .k(h("strong").t(c.t(i::NOTE)))
+            .t(" ")
+            .t(&txt(n.get(c.l))));
+    }
+    page.to(about);
+    page
+}
+
+fn chart_desc(
+    c: &Ctx,
+    tg: &Target,
+    s: &TargetStatus,
+    drawn: &[Point],
+    target: Option<Point>,
+) -> String {
+    let mut d = String::new();
+    d.push_str(&drawn.len().to_string());
+    d.push(' ');
+    d.push_str(c.t(i::OBS_WORD));
+    if let (Some(a), Some(z)) = (drawn.first(), drawn.last()) {
+        d.push_str(" (");
+        d.push_str(&a.year.to_string());
+        d.push('–');
+        d.push_str(&z.year.to_string());
+        d.push_str(", ");
+        d.push_str(c.t(i::LATEST));
+        d.push(' ');
+        d.push_str(&c.f.value(z.value, tg.unit));
+        d.push(')');
+    }
+    if let Some(tp) = target {
+        d.push_str("; ");
+        d.push_str(c.t(i::TARGET));
+        d.push(' ');
+        d.push_str(&c.f.value(tp.value, tg.unit));
+        d.push_str(" (");
+        d.push_str(&tp.year.to_string());
+        d.push(')');
+    }
+    d.push_str("; ");
+    d.push_str(c.t(i::STATUS));
+    d.push_str(": ");
+    d.push_str(words::status(s.status, c.l));
+    d.push('.');
+    d
+}
+
+/// The status with the numbers behind it, in plain words.
+fn plain_words(c: &Ctx, tg: &Target, s: &TargetStatus) -> Vec<String> {
+    let mut out = Vec::new();
+    if let Some(m) = s.missing {
+        let mut w = [
+            c.t(i::NOT_AVAILABLE_BECAUSE),
+            " ",
+            words::missing(m, c.l),
+            ".",
+        ]
+        .concat();
+        if matches!(m, Missing::Progress(koers_core::progress::Reason::NoData)) {
+            w.push(' ');
+            w.push_str(c.t(i::ADD_BELOW));
+        }
+        out.push(w);
+    }
+    if s.baseline_assumed {
+        if let Some(b) = s.baseline {
+            out.push(
+                [
+                    c.t(i::BASELINE_ASSUMED_WORDS).to_string(),
+                    " ".into(),
+                    b.year.to_string(),
+                    ": ".into(),
+                    c.f.value(b.value, tg.unit),
+                    ".".into(),
+                ]
+                .concat(),
+            );
+        }
+    }
+    if let Some(p) = &s.projection {
+        let unit_rate = tg.unit;
+        let mut line = String::new();
+        if let Some(cur) = p.current.filter(|_| s.observations > 0) {
+            line.push_str(
+                &[
+                    c.t(i::NOW_AT),
+                    " ",
+                    &c.f.value(cur.value, tg.unit),
+                    " (",
+                    &cur.year.to_string(),
+                    ")",
+                ]
+                .concat(),
+            );
+            if let (Some(v), Some(ty)) = (tg.target.value, s.target_year) {
+                line.push_str(
+                    &[
+                        " ",
+                        c.t(i::AGAINST),
+                        " ",
+                        &c.f.value(v, tg.unit),
+                        " ",
+                        c.t(i::IN),
+                        " ",
+                        &ty.to_string(),
+                    ]
+                    .concat(),
+                );
+            }
+            line.push_str(". ");
+        }
+        if let Some(need) = p.required_pace.filter(|_| s.observations > 0) {
+            line.push_str(
+                &[
+                    c.t(i::NEEDS),
+                    " ",
+                    &c.f.value(need, unit_rate),
+                    " ",
+                    c.t(i::A_YEAR_FROM_NOW),
+                ]
+                .concat(),
+            );
+            if let Some(rec) = p.recent_pace {
+                let years = recent_years(s, &c.app.points(tg.id), tg);
+                line.push_str(
+                    &[
+                        "; ",
+                        c.t(i::THE_LAST),
+                        " ",
+                        &years.to_string(),
+                        " ",
+                        c.t(if years == 1 {
+                            i::YEAR_WORD
+                        } else {
+                            i::YEARS_WORD
+                        }),
+                        " ",
+                        c.t(i::AVERAGED),
+                        " ",
+                        &c.f.value(rec, unit_rate),
+                    ]
+                    .concat(),
+                );
+            }
+            line.push('.');
+        }
+        if s.observations > 0 {
+            let reached = match p.year_reached {
+                YearReached::Already(y) => {
+                    Some([c.t(i::REACHED_SINCE), " ", &y.to_string(), "."].concat())
+                }
+                YearReached::Year(y) => {
+                    Some([c.t(i::ON_TREND_REACHED_IN), " ", &y.to_string(), "."].concat())
+                }
+                YearReached::NotBefore2100 => Some(c.t(i::ON_TREND_AFTER_2100).into()),
+                YearReached::Never => Some(c.t(i::ON_TREND_NEVER).into()),
+                YearReached::NotAvailable => None,
+            };
+            if let Some(r) = reached {
+                line.push(' ');
+                line.push_str(&r);
+            }
+        }
+        if !line.is_empty() {
+            out.push(line.trim().into());
+        }
+    }
+    out
+}
+
+/// How many years "the last years" spans (the projection's recent pace).
+fn recent_years(s: &TargetStatus, points: &[Point], tg: &Target) -> i32 {
+    let mut drawn = heapless::Vec::new();
+    dashboard::drawn_series(tg.kind, s.baseline, points, &mut drawn);
+    let mut all: heapless::Vec<Point, 112> = heapless::Vec::new();
+    if let Some(b) = s.baseline {
+        if drawn.first().is_none_or(|p| p.year > b.year) {
+            let _ = all.push(b);
+        }
+    }
+    let _ = all.extend_from_slice(&drawn);
+    dashboard::recent_window(&all).map_or(0, |(a, z)| z.year - a.year)
+}
+
+fn indicator(c: &Ctx, id: &str) -> H {
+    let ds = c.ds();
+    let Some(k) = ds.indicators.iter().position(|x| x.id == id) else {
+        return not_found(c);
+    };
+    let x: &Indicator = &ds.indicators[k];
+    let s = &c.app.computed.indicators[k];
+    let p = ds.priority(x.priority);
+    let page = h("div").c("indicator-page");
+    page.to(crumbs(
+        c,
+        &p.map(|p| {
+            vec![(
+                Route::Priority(p.id.into()).hash(),
+                [p.number.to_string(), ". ".into(), txt(p.title.get(c.l))].concat(),
+            )]
+        })
+        .unwrap_or_default(),
+    ));
+    page.to(title(&txt(x.title.get(c.l))));
+    page.to(h("p")
+        .c("lede")
+        .t(c.t(i::MEASURES))
+        .t(": ")
+        .t(&txt(x.measures.get(c.l))));
+    let st = h("section")
+        .c("card status-card")
+        .a("aria-labelledby", "status-h")
+        .a("id", "status");
+    st.to(h("h2").a("id", "status-h").t(c.t(i::STATUS)));
+    st.to(h("p").k(badge(c, s.open_sdg.status)).t(" ").k(h("span")
+        .c("muted")
+        .t(c.t(i::METHOD_WORD))
+        .t(": ")
+        .t(c.t(i::OPEN_SDG_NO_TARGET))));
+    if let Some(m) = s.missing.or(s.open_sdg.reason.map(Missing::Progress)) {
+        st.to(h("p")
+            .c("words")
+            .t(c.t(i::NOT_AVAILABLE_BECAUSE))
+            .t(" ")
+            .t(words::missing(m, c.l))
+            .t("."));
+    }
+    if let Some(v) = s.open_sdg.progress_value {
+        st.to(h("p")
+            .c("words")
+            .t(c.t(i::GROWTH_A_YEAR))
+            .t(": ")
+            .t(&c.f.pct(v))
+            .t(" · ")
+            .t(c.t(i::SCORE))
+            .t(": ")
+            .t(&score(c, s.open_sdg.score)));
+    }
+    page.to(st);
+    let points = c.app.points(id);
+    let mut drawn = heapless::Vec::new();
+    dashboard::drawn_series(
+        koers_core::model::TargetKind::Level,
+        None,
+        &points,
+        &mut drawn,
+    );
+    let chart_title = [
+        txt(x.title.get(c.l)),
+        " — ".into(),
+        c.t(i::OVER_TIME).into(),
+    ]
+    .concat();
+    let desc = [
+        drawn.len().to_string(),
+        " ".into(),
+        c.t(i::OBS_WORD).into(),
+        "; ".into(),
+        c.t(i::STATUS).into(),
+        ": ".into(),
+        words::status(s.open_sdg.status, c.l).into(),
+        ".".into(),
+    ]
+    .concat();
+    let svg = chart::series(
+        &chart::Series {
+            id: "indicator-chart",
+            start: crate::app::first_year(ds) - 1,
+            title: &chart_title,
+            desc: &desc,
+            unit: x.unit,
+            drawn: &drawn,
+            baseline: None,
+            target: None,
+            required: None,
+            trend: None,
+            reached: None,
+            labels: [
+                c.t(i::OBSERVED),
+                c.t(i::BASELINE),
+                c.t(i::TARGET),
+                c.t(i::REQUIRED_PATH),
+                c.t(i::TREND),
+                "",
+            ],
+        },
+        &c.f,
+    );
+    let rows = drawn
+        .iter()
+        .map(|p| vec![p.year.to_string(), c.f.value(p.value, x.unit)])
+        .collect();
+    let tbl = table(&chart_title, &[c.t(i::YEAR), c.t(i::VALUE)], rows);
+    page.to(section(c.t(i::CHART), "chart-h").k(figure(c, svg, "indicator-chart", tbl, &desc)));
+    page.to(add_form(c, Some(id)));
+    page.to(obs_list(c, id, x.unit));
+    let about = section(c.t(i::FROM_THE_VISION), "vision-h");
+    about.to(h("dl")
+        .c("facts")
+        .k(h("dt").t(c.t(i::UNIT)))
+        .k(h("dd").t(words::unit(x.unit, c.l)))
+        .k(h("dt").t(c.t(i::DIRECTION)))
+        .k(h("dd").t(words::indicator_direction(x.direction, c.l))));
+    about.to(source(c, &x.source));
+    page.to(about);
+    page
+}
+
+/// The figures entered for one subject.
+fn obs_list(c: &Ctx, id: &str, unit: Unit) -> H {
+    let sec = section(c.t(i::FIGURES_ENTERED), "entered-h");
+    let rows: Vec<(usize, &Obs)> = c
+        .app
+        .data
+        .obs
+        .iter()
+        .enumerate()
+        .filter(|(_, o)| o.subject == id)
+        .collect();
+    if rows.is_empty() {
+        sec.to(h("p").c("muted").t(c.t(i::NONE_YET)));
+        return sec;
+    }
+    let tb = h("tbody");
+    for (k, o) in rows {
+        let src = h("td").t(&unescape(&o.source));
+        if o.illustrative() {
+            src.to(h("span").c("tag illustrative").t(c.t(i::ILLUSTRATIVE_TAG)));
+        }
+        if o.provisional {
+            src.to(h("span").c("tag").t(c.t(i::PROVISIONAL)));
+        }
+        tb.to(h("tr")
+            .k(h("th").a("scope", "row").t(&o.year.to_string()))
+            .k(h("td").t(&c.f.value(o.value, unit)))
+            .k(src)
+            .k(h("td").k(button("delete", c.t(i::DELETE))
+                .a("data-index", &k.to_string())
+                .a(
+                    "aria-label",
+                    &[c.t(i::DELETE), " ", &o.year.to_string()].concat(),
+                ))));
+    }
+    sec.to(h("div").c("table-wrap").k(h("table")
+        .a("id", "entered-table")
+        .k(h("caption").t(c.t(i::FIGURES_ENTERED)))
+        .k(h("thead").k(h("tr")
+            .k(h("th").a("scope", "col").t(c.t(i::YEAR)))
+            .k(h("th").a("scope", "col").t(c.t(i::VALUE)))
+            .k(h("th").a("scope", "col").t(c.t(i::SOURCE)))
+            .k(h("th").a("scope", "col").t(c.t(i::ACTIONS)))))
+        .k(tb)));
+    sec
+}
+
+/// The form to add a figure; with a subject, fixed to it.
+fn add_form(c: &Ctx, subject: Option<&str>) -> H {
+    let sec = section(c.t(i::ADD_FIGURE), "add-h");
+    let form = h("form")
+        .a("id", "add-form")
+        .a("data-form", "add")
+        .a("novalidate", "");
+    let ds = c.ds();
+    match subject {
+        Some(id) => form.to(h("input")
+            .a("type", "hidden")
+            .a("name", "subject")
+            .a("value", id)),
+        None => {
+            let sel = h("select")
+                .a("name", "subject")
+                .a("id", "f-subject")
+                .a("required", "");
+            let g = h("optgroup").a("label", c.t(i::TARGETS));
+            for tg in &ds.targets {
+                g.to(h("option").a("value", tg.id).t(&txt(tg.title.get(c.l))));
+            }
+            sel.to(g);
+            let g = h("optgroup").a("label", c.t(i::INDICATORS));
+            for x in &ds.indicators {
+                g.to(h("option").a("value", x.id).t(&txt(x.title.get(c.l))));
+            }
+            sel.to(g);
+            form.to(h("div")
+                .c("field wide")
+                .k(h("label").a("for", "f-subject").t(c.t(i::SUBJECT)))
+                .k(sel));
+        }
+    }
+    let field = |name: &str, label: i::S, kind: &str, extra: &[(&str, &str)]| {
+        let id = ["f-", name].concat();
+        let mut input = h("input").a("type", kind).a("name", name).a("id", &id);
+        for (k, v) in extra {
+            input = input.a(k, v);
+        }
+        h("div")
+            .c("field")
+            .k(h("label").a("for", &id).t(c.t(label)))
+            .k(input)
+    };
+    form.to(field(
+        "year",
+        i::YEAR,
+        "number",
+        &[
+            ("min", "1900"),
+            ("max", "2200"),
+            ("step", "1"),
+            ("required", ""),
+            ("value", "2026"),
+        ],
+    ));
+    form.to(field(
+        "value",
+        i::VALUE,
+        "text",
+        &[
+            ("inputmode", "decimal"),
+            ("required", ""),
+            ("autocomplete", "off"),
+        ],
+    ));
+    form.to(field(
+        "source",
+        i::SOURCE,
+        "text",
+        &[("required", ""), ("placeholder", c.t(i::SOURCE_HINT))],
+    )
+    .c("field wide"));
+    form.to(field("note", i::NOTE, "text", &[]).c("field wide"));
+    form.to(h("div")
+        .c("field check")
+        .k(h("input")
+            .a("type", "checkbox")
+            .a("name", "provisional")
+            .a("id", "f-provisional"))
+        .k(h("label").a("for", "f-provisional").t(c.t(i::PROVISIONAL))));
+    form.to(h("div")
+        .c("field")
+        .k(h("button").a("type", "submit").c("primary").t(c.t(i::ADD))));
+    sec.to(h("p").c("muted small").t(c.t(i::ADD_HINT)));
+    sec.to(form);
+    sec.too(problems(c));
+    sec
+}
+
+/// The problems of the last import or entry, with line and field.
+fn problems(c: &Ctx) -> Option<H> {
+    let ps = &c.app.problems;
+    if ps.is_empty() {
+        return None;
+    }
+    let ul = h("ul");
+    for p in ps.iter().take(64) {
+        let li = h("li");
+        if let Some(line) = p.line {
+            li.to(h("strong").t(c.t(i::LINE)).t(" ").t(&line.to_string()));
+            li.to(h("span").t(", "));
+        }
+        if !p.field.is_empty() {
+            li.to(h("code").t(&p.field));
+            li.to(h("span").t(": "));
+        }
+        li.to(h("span").t(&i::error_kind(c.l, &p.kind)));
+        ul.to(li);
+    }
+    Some(
+        h("div")
+            .c("problems")
+            .a("role", "alert")
+            .a("id", "problems")
+            .k(h("p")
+                .k(h("strong").t(c.t(i::PROBLEMS_TITLE)))
+                .t(" ")
+                .t(c.t(i::NOTHING_CHANGED)))
+            .k(ul),
+    )
+}
+
+// ---------------------------------------------------------------------------
+// Money
+
+fn money(c: &Ctx) -> H {
+    let ds = c.ds();
+    let comp = &c.app.computed;
+    let page = h("div").c("money-page");
+    page.to(title(c.t(i::MONEY_TITLE)));
+    page.to(h("p").c("lede").t(c.t(i::MONEY_LEDE)));
+
+    // Multipliers against their targets.
+    let sec = section(c.t(i::MULTIPLIERS), "mult-h");
+    let grid = h("div").c("grid two");
+    for row in comp
+        .windows
+        .iter()
+        .filter(|r| r.target_multiplier.is_some())
+    {
+        let w = &ds.windows[row.index];
+        let card = h("article").c("card");
+        card.to(h("h3").t(&txt(w.name.get(c.l))));
+        card.to(h("p").c("big").t(&[
+            c.f.money(w.public_eur.unwrap_or(0.0)),
+            " → ".into(),
+            c.f.money(w.total_eur.unwrap_or(0.0)),
+        ]
+        .concat()));
+        let dl = h("dl").c("facts");
+        dl.to(h("dt").t(c.t(i::TARGET_MULTIPLIER)));
+        dl.to(h("dd").t(&row
+            .target_multiplier
+            .map(|m| c.f.times((m * 100.0).round() / 100.0))
+            .unwrap_or_default()));
+        dl.to(h("dt").t(c.t(i::PRIVATE_TO_MOBILISE)));
+        dl.to(h("dd").t(&row
+            .promised
+            .private_mobilised
+            .map(|v| c.f.money(v))
+            .unwrap_or_else(|| "–".into())));
+        dl.to(h("dt").t(c.t(i::REALISED_MULTIPLIER)));
+        match row.realised.leverage.and_then(|l| l.multiplier) {
+            Some(m) => {
+                dl.to(h("dd").t(&c.f.times((m * 100.0).round() / 100.0)));
+            }
+            None => {
+                dl.to(h("dd").t(c.t(i::NO_FLOWS_YET)));
+            }
+        }
+        card.to(dl);
+        let share = row
+            .realised
+            .leverage
+            .and_then(|l| l.multiplier)
+            .zip(row.target_multiplier)
+            .map(|(m, tm)| (m / tm).clamp(0.0, 1.0));
+        card.to(bar(
+            c,
+            share,
+            if share.is_some() {
+                Status::ModerateProgress
+            } else {
+                Status::NotAvailable
+            },
+        ));
+        grid.to(card);
+    }
+    sec.to(grid);
+    sec.to(h("p").c("muted small").t(c.t(i::MULTIPLIER_NOTE)));
+    page.to(sec);
+
+    // Timeline.
+    let first = crate::app::first_year(ds);
+    let span = (first.min(2025), ds.vision.horizon_year);
+    let bars: Vec<chart::WindowBar> = comp
+        .windows
+        .iter()
+        .map(|r| {
+            let w = &ds.windows[r.index];
+            chart::WindowBar {
+                name: "",
+                depth: r.depth,
+                years: (w.start_year, w.end_year),
+                public: w.public_eur,
+                private: w.private_eur,
+                total: w.total_eur,
+                per_year: w.basis == Basis::PerYear,
+            }
+        })
+        .collect();
+    let names: Vec<String> = comp
+        .windows
+        .iter()
+        .map(|r| txt(ds.windows[r.index].name.get(c.l)))
+        .collect();
+    let bars: Vec<chart::WindowBar> = bars
+        .into_iter()
+        .zip(&names)
+        .map(|(b, n)| chart::WindowBar { name: n, ..b })
+        .collect();
+    let title_s = c.t(i::TIMELINE_TITLE);
+    let svg = chart::windows(
+        "windows-chart",
+        title_s,
+        c.t(i::TIMELINE_DESC),
+        &bars,
+        span,
+        [
+            c.t(i::PERIOD),
+            c.t(i::AMOUNT),
+            c.t(i::PERIOD_OPEN),
+            c.t(i::PER_YEAR_SHORT),
+            c.t(i::PUBLIC),
+            c.t(i::PRIVATE),
+            c.t(i::TOTAL_UNSPLIT),
+        ],
+        &c.f,
+    );
+    let rows = comp
+        .windows
+        .iter()
+        .map(|r| {
+            let w = &ds.windows[r.index];
+            vec![
+                ["↳ ".repeat(usize::from(r.depth)), txt(w.name.get(c.l))].concat(),
+                w.public_eur
+                    .map(|v| c.f.money(v))
+                    .unwrap_or_else(|| "–".into()),
+                w.private_eur
+                    .map(|v| c.f.money(v))
+                    .unwrap_or_else(|| "–".into()),
+                w.total_eur
+                    .map(|v| c.f.money(v))
+                    .unwrap_or_else(|| "–".into()),
+                words::basis(w.basis, c.l).into(),
+                match (w.start_year, w.end_year) {
+                    (Some(a), Some(z)) => [a.to_string(), "–".into(), z.to_string()].concat(),
+                    (None, Some(z)) => {
+                        [c.t(i::UNTIL).to_string(), " ".into(), z.to_string()].concat()
+                    }
+                    (Some(a), None) => {
+                        [c.t(i::FROM).to_string(), " ".into(), a.to_string()].concat()
+                    }
+                    _ => "–".into(),
+                },
+                r.promised
+                    .multiplier
+                    .filter(|_| w.total_eur.is_some() || w.private_eur.is_some())
+                    .map(|m| c.f.times((m * 100.0).round() / 100.0))
+                    .unwrap_or_else(|| "–".into()),
+                if r.realised.years == 0 {
+                    "–".into()
+                } else {
+                    [
+                        c.f.money(r.realised.public_committed),
+                        " + ".into(),
+                        c.f.money(r.realised.private_committed),
+                    ]
+                    .concat()
+                },
+            ]
+        })
+        .collect();
+    let tbl = table(
+        title_s,
+        &[
+            c.t(i::WINDOW),
+            c.t(i::PUBLIC),
+            c.t(i::PRIVATE),
+            c.t(i::TOTAL),
+            c.t(i::BASIS),
+            c.t(i::PERIOD),
+            c.t(i::MULTIPLIER),
+            c.t(i::REALISED_COMMITTED),
+        ],
+        rows,
+    );
+    page.to(section(title_s, "timeline-h").k(figure(
+        c,
+        svg,
+        "windows-chart",
+        tbl,
+        c.t(i::TIMELINE_DESC),
+    )));
+
+    let t = &comp.totals;
+    page.to(h("p")
+        .c("card")
+        .k(h("strong").t(c.t(i::COUNTED_ONCE)))
+        .t(" ")
+        .t(&[
+            c.f.money(t.public),
+            " ".into(),
+            c.t(i::PUBLIC).into(),
+            ", ".into(),
+            c.f.money(t.private),
+            " ".into(),
+            c.t(i::PRIVATE_STATED).into(),
+            ", ".into(),
+            c.f.money(t.total),
+            " ".into(),
+            c.t(i::TOTAL_STATED).into(),
+            "; ".into(),
+            t.nested.to_string(),
+            " ".into(),
+            c.t(i::NESTED_NOT_TWICE).into(),
+            "; ".into(),
+            t.unknown.to_string(),
+            " ".into(),
+            c.t(i::WITHOUT_AMOUNT).into(),
+            ".".into(),
+        ]
+        .concat()));
+
+    // Realised per year.
+    let sec = section(c.t(i::REALISED), "realised-h");
+    if c.app.data.flows.is_empty() {
+        sec.to(h("p").c("muted").t(c.t(i::NO_FLOWS_TEXT)));
+    } else {
+        let rows = c
+            .app
+            .data
+            .flows
+            .iter()
+            .map(|fl| {
+                let w = ds.window(&fl.window);
+                let name = w
+                    .map(|w| txt(w.name.get(c.l)))
+                    .unwrap_or_else(|| fl.window.clone());
+                let share = w
+                    .and_then(|w| w.public_eur.or(w.total_eur))
+                    .filter(|v| *v > 0.0)
+                    .and_then(|v| fl.public_committed.map(|p| p / v));
+                let d = |v: Option<f64>| v.map(|v| c.f.money(v)).unwrap_or_else(|| "–".into());
+                vec![
+                    name,
+                    fl.year.to_string(),
+                    d(fl.public_committed),
+                    d(fl.public_disbursed),
+                    d(fl.private_committed),
+                    d(fl.private_disbursed),
+                    share.map(|s| c.f.pct(s)).unwrap_or_else(|| "–".into()),
+                    unescape(&fl.source),
+                ]
+            })
+            .collect();
+        sec.to(table(
+            c.t(i::REALISED),
+            &[
+                c.t(i::WINDOW),
+                c.t(i::YEAR),
+                c.t(i::PUB_COMMITTED),
+                c.t(i::PUB_DISBURSED),
+                c.t(i::PRIV_COMMITTED),
+                c.t(i::PRIV_DISBURSED),
+                c.t(i::SHARE_OF_WINDOW),
+                c.t(i::SOURCE),
+            ],
+            rows,
+        )
+        .a("id", "flows-wrap"));
+    }
+    page.to(sec);
+
+    // Revolving capital.
+    page.to(revolving(c));
+
+    // The vision's own sums.
+    let sec = section(c.t(i::OWN_SUMS), "sums-h");
+    let ul = h("ul").c("findings");
+    for fi in &comp.findings {
+        let w = &ds.windows[fi.window];
+        let (verdict, cls) = match fi.holds {
+            Some(true) => (c.t(i::ADDS_UP), "ok"),
+            Some(false) => (c.t(i::DOES_NOT_ADD_UP), "bad"),
+            None => (c.t(i::CANNOT_TELL), "unknown"),
+        };
+        let sym = match fi.holds {
+            Some(true) => "✔",
+            Some(false) => "✖",
+            None => "?",
+        };
+        let li = h("li")
+            .k(h("strong").t(&txt(w.name.get(c.l))))
+            .t(": ")
+            .t(&fi
+                .sum
+                .parent_public
+                .map(|v| c.f.money(v))
+                .unwrap_or_else(|| "–".into()))
+            .t(" ")
+            .t(c.t(i::AGAINST))
+            .t(" ")
+            .t(&c.f.money(fi.sum.children_public))
+            .t(" ")
+            .t(c.t(i::IN_PARTS))
+            .t(" (")
+            .t(&fi.sum.children_count.to_string())
+            .t(")");
+        if fi.sum.unknown_children > 0 {
+            li.to(h("span")
+                .t(", ")
+                .t(&fi.sum.unknown_children.to_string())
+                .t(" ")
+                .t(c.t(i::UNKNOWN_PARTS)));
+        }
+        li.to(h("span").t(" — "));
+        li.to(h("span")
+            .c(&["verdict ", cls].concat())
+            .k(h("span").a("aria-hidden", "true").t(sym))
+            .t(" ")
+            .t(verdict));
+        ul.to(li);
+    }
+    sec.to(ul);
+    page.to(sec);
+    page
+}
+
+fn revolving(c: &Ctx) -> H {
+    let ds = c.ds();
+    let rv = c.app.revolve;
+    let sec = section(c.t(i::REVOLVING_TITLE), "revolve-h").a("id", "revolving");
+    let Some(w) = ds
+        .windows
+        .iter()
+        .find(|w| w.revolving && w.public_eur.is_some())
+    else {
+        return sec.k(h("p").t(c.t(i::NONE_YET)));
+    };
+    let public = w.public_eur.unwrap_or(0.0);
+    let start = crate::app::first_year(ds);
+    let horizon = w.end_year.unwrap_or(ds.vision.horizon_year);
+    let years = usize::try_from(horizon - start + 1).unwrap_or(1).max(1);
+    let budget = leverage::even_budget(public, years);
+    let params = RevolvingParams {
+        start_year: start,
+        horizon_year: horizon,
+        loss_rate: rv.loss_pct / 100.0,
+        annual_return: rv.return_pct / 100.0,
+        holding_years: rv.holding,
+        reflow_lag_years: rv.lag,
+    };
+    let res = leverage::revolve(&budget, &params);
+    let multiplier = w.total_eur.map(|t| t / public);
+    sec.to(h("p").t(c.t(i::REVOLVING_LEDE)).t(" ").t(&[
+        c.f.money(public),
+        " ".into(),
+        c.t(i::SPREAD_EVENLY).into(),
+        " ".into(),
+        start.to_string(),
+        "–".into(),
+        horizon.to_string(),
+        ".".into(),
+    ]
+    .concat()));
+    let form = h("form")
+        .a("data-form", "revolve")
+        .c("params")
+        .a("id", "revolve-form");
+    let field = |name: &str, label: i::S, v: String, min: &str, max: &str, step: &str| {
+        let id = ["rv-", name].concat();
+        h("div")
+            .c("field")
+            .k(h("label").a("for", &id).t(c.t(label)))
+            .k(h("input")
+                .a("type", "number")
+                .a("id", &id)
+                .a("name", name)
+                .a("value", &v)
+                .a("min", min)
+                .a("max", max)
+                .a("step", step)
+                .a("data-revolve", name))
+    };
+    form.to(field(
+        "loss",
+        i::LOSS_RATE,
+        crate::dom::num_attr(rv.loss_pct),
+        "0",
+        "100",
+        "1",
+    ));
+    form.to(field(
+        "return",
+        i::ANNUAL_RETURN,
+        crate::dom::num_attr(rv.return_pct),
+        "-50",
+        "50",
+        "0.5",
+    ));
+    form.to(field(
+        "holding",
+        i::HOLDING_YEARS,
+        rv.holding.to_string(),
+        "0",
+        "30",
+        "1",
+    ));
+    form.to(field(
+        "lag",
+        i::LAG_YEARS,
+        rv.lag.to_string(),
+        "0",
+        "10",
+        "1",
+    ));
+    sec.to(form);
+    sec.to(h("p").c("muted small").t(c.t(i::ASSUMPTIONS_NOTE)));
+    let out = h("div").a("aria-live", "polite").a("id", "revolve-out");
+    if let Some(r) = res.reason.filter(|_| res.years.is_empty()) {
+        out.to(h("p")
+            .c("problems")
+            .t(c.t(i::CANNOT_COMPUTE))
+            .t(": ")
+            .t(r.as_str()));
+        sec.to(out);
+        return sec;
+    }
+    let dl = h("dl").c("facts");
+    let fact = |k: i::S, v: String| {
+        dl.to(h("dt").t(c.t(k)));
+        dl.to(h("dd").t(&v));
+    };
+    fact(i::BUDGET_TOTAL, c.f.money(res.budget_total));
+    fact(i::DEPLOYED_TOTAL, c.f.money(res.deployed_total));
+    fact(i::REFLOWS_TOTAL, c.f.money(res.reflows_total));
+    fact(
+        i::REVOLVING_FACTOR,
+        res.revolving_factor
+            .map(|v| c.f.times((v * 100.0).round() / 100.0))
+            .unwrap_or_else(|| "–".into()),
+    );
+    fact(
+        i::LONG_RUN_CEILING,
+        res.long_run_ceiling
+            .map(|v| c.f.money(v))
+            .unwrap_or_else(|| c.t(i::NO_CEILING).into()),
+    );
+    if let Some(m) = multiplier {
+        fact(
+            i::MOBILISED_AT,
+            leverage::revolving_mobilised_total(&res, m)
+                .map(|v| {
+                    [
+                        c.f.money(v),
+                        " (".into(),
+                        c.f.times((m * 100.0).round() / 100.0),
+                        ")".into(),
+                    ]
+                    .concat()
+                })
+                .unwrap_or_else(|| "–".into()),
+        );
+    }
+    out.to(dl);
+    let years: Vec<(i32, f64, f64)> = res
+        .years
+        .iter()
+        .map(|y| (y.year, y.budget, y.redeployed))
+        .collect();
+    let svg = chart::revolving(
+        "revolve-chart",
+        c.t(i::REVOLVING_TITLE),
+        c.t(i::REVOLVING_DESC),
+        &years,
+        [c.t(i::NEW_BUDGET), c.t(i::REDEPLOYED)],
+        &c.f,
+    );
+    let rows = res
+        .years
+        .iter()
+        .map(|y| {
+            vec![
+                y.year.to_string(),
+                c.f.money(y.budget),
+                c.f.money(y.reflow),
+                c.f.money(y.redeployed),
+                c.f.money(y.deployed),
+            ]
+        })
+        .collect();
+    let tbl = table(
+        c.t(i::REVOLVING_TITLE),
+        &[
+            c.t(i::YEAR),
+            c.t(i::NEW_BUDGET),
+            c.t(i::REFLOW),
+            c.t(i::REDEPLOYED),
+            c.t(i::DEPLOYED),
+        ],
+        rows,
+    );
+    out.to(figure(c, svg, "revolve-chart", tbl, c.t(i::REVOLVING_DESC)));
+    sec.to(out);
+    sec
+}
+
+// ---------------------------------------------------------------------------
+// Data
+
+fn data_view(c: &Ctx) -> H {
+    let page = h("div").c("data-page");
+    page.to(title(c.t(i::DATA_TITLE)));
+    page.to(h("p").c("lede").t(c.t(i::DATA_LEDE)));
+    let tools = section(c.t(i::IMPORT_EXPORT), "io-h");
+    tools.to(h("div")
+        .c("buttons")
+        .k(button("export-csv", c.t(i::EXPORT_CSV)))
+        .k(button("export-json", c.t(i::EXPORT_JSON)))
+        .k(h("label")
+            .c("button")
+            .a("for", "import-file")
+            .t(c.t(i::IMPORT)))
+        .k(h("input")
+            .a("type", "file")
+            .a("id", "import-file")
+            .a("accept", ".csv,.json,text/csv,application/json")
+            .c("visually-hidden")
+            .a("data-act", "import"))
+        .k(button("examples", c.t(i::LOAD_EXAMPLES)))
+        .k(button("reset", c.t(i::RESET)).c("danger")));
+    tools.to(h("p").c("muted small").t(c.t(i::IO_HINT)));
+    tools.too(problems(c));
+    page.to(tools);
+    page.to(add_form(c, None).a("id", "add-any"));
+
+    let sec = section(c.t(i::ALL_OBS), "all-h");
+    let ds = c.ds();
+    if c.app.data.obs.is_empty() {
+        sec.to(h("p").c("muted").a("id", "no-obs").t(c.t(i::NO_OBS_TABLE)));
+    } else {
+        let tb = h("tbody");
+        for (k, o) in c.app.data.obs.iter().enumerate() {
+            let ks = k.to_string();
+            let name = ds
+                .target(&o.subject)
+                .map(|t| txt(t.title.get(c.l)))
+                .or_else(|| ds.indicator(&o.subject).map(|x| txt(x.title.get(c.l))))
+                .unwrap_or_else(|| o.subject.clone());
+            let cell = |field: &str, kind: &str, value: &str, label: &str| {
+                h("td").k(h("input")
+                    .a("type", kind)
+                    .a("value", value)
+                    .a("data-edit", field)
+                    .a("data-index", &ks)
+                    .a("id", &["e-", field, "-", &ks].concat())
+                    .a(
+                        "aria-label",
+                        &[label, " (", &name, ", ", &o.year.to_string(), ")"].concat(),
+                    ))
+            };
+            let subj = h("th").a("scope", "row").k(link(
+                &if ds.target(&o.subject).is_some() {
+                    Route::Target(o.subject.clone())
+                } else {
+                    Route::Indicator(o.subject.clone())
+                }
+                .hash(),
+                &name,
+            ));
+            if o.illustrative() {
+                subj.to(h("span").c("tag illustrative").t(c.t(i::ILLUSTRATIVE_TAG)));
+            }
+            let prov = h("input")
+                .a("type", "checkbox")
+                .a("data-edit", "provisional")
+                .a("data-index", &ks)
+                .a("id", &["e-provisional-", &ks].concat())
+                .a(
+                    "aria-label",
+                    &[
+                        c.t(i::PROVISIONAL),
+                        " (",
+                        &name,
+                        ", ",
+                        &o.year.to_string(),
+                        ")",
+                    ]
+                    .concat(),
+                );
+            let prov = if o.provisional {
+                prov.a("checked", "")
+            } else {
+                prov
+            };
+            tb.to(h("tr")
+                .k(subj)
+                .k(cell("year", "number", &o.year.to_string(), c.t(i::YEAR)))
+                .k(cell(
+                    "value",
+                    "text",
+                    &crate::data::number(o.value),
+                    c.t(i::VALUE),
+                ))
+                .k(cell("source", "text", &unescape(&o.source), c.t(i::SOURCE)))
+                .k(cell(
+                    "note",
+                    "text",
+                    &o.note.as_deref().map(unescape).unwrap_or_default(),
+                    c.t(i::NOTE),
+                ))
+                .k(h("td").c("center").k(prov))
+                .k(
+                    h("td").k(button("delete", c.t(i::DELETE)).a("data-index", &ks).a(
+                        "aria-label",
+                        &[c.t(i::DELETE), ": ", &name, ", ", &o.year.to_string()].concat(),
+                    )),
+                ));
+        }
+        sec.to(h("div").c("table-wrap").k(h("table")
+            .a("id", "obs-table")
+            .c("edit")
+            .k(h("caption").t(c.t(i::ALL_OBS)))
+            .k(h("thead").k(h("tr")
+                .k(h("th").a("scope", "col").t(c.t(i::SUBJECT)))
+                .k(h("th").a("scope", "col").t(c.t(i::YEAR)))
+                .k(h("th").a("scope", "col").t(c.t(i::VALUE)))
+                .k(h("th").a("scope", "col").t(c.t(i::SOURCE)))
+                .k(h("th").a("scope", "col").t(c.t(i::NOTE)))
+                .k(h("th").a("scope", "col").t(c.t(i::PROVISIONAL)))
+                .k(h("th").a("scope", "col").t(c.t(i::ACTIONS)))))
+            .k(tb)));
+    }
+    page.to(sec);
+    if !c.app.data.flows.is_empty() {
+        let sec = section(c.t(i::REALISED), "flows-h");
+        let rows = c
+            .app
+            .data
+            .flows
+            .iter()
+            .map(|fl| {
+                let d = |v: Option<f64>| v.map(|v| c.f.money(v)).unwrap_or_else(|| "–".into());
+                vec![
+                    fl.window.clone(),
+                    fl.year.to_string(),
+                    d(fl.public_committed),
+                    d(fl.private_committed),
+                    unescape(&fl.source),
+                ]
+            })
+            .collect();
+        sec.to(table(
+            c.t(i::REALISED),
+            &[
+                c.t(i::WINDOW),
+                c.t(i::YEAR),
+                c.t(i::PUB_COMMITTED),
+                c.t(i::PRIV_COMMITTED),
+                c.t(i::SOURCE),
+            ],
+            rows,
+        ));
+        page.to(sec);
+    }
+    page
+}
+
+// ---------------------------------------------------------------------------
+// Method
+
+fn method(c: &Ctx) -> H {
+    let page = h("div").c("method-page prose");
+    page.to(title(c.t(i::METHOD_TITLE)));
+    for (head, body) in i::METHOD_TEXT {
+        page.to(h("h2").t(t(c.l, *head)));
+        for para in t(c.l, *body).split("\n\n") {
+            page.to(h("p").t(para));
+        }
+    }
+    let ul = h("ul").c("status-key");
+    for s in words::STATUSES {
+        ul.to(h("li").k(badge(c, s)));
+    }
+    page.to(h("h2").t(c.t(i::STATUS_KEY)));
+    page.to(ul);
+    // The vision's sections, as its sources name them.
+    page.to(h("h2").t(c.t(i::VISION_SECTIONS)));
+    let mut chapters: Vec<String> = Vec::new();
+    let ds = c.ds();
+    let all = ds
+        .priorities
+        .iter()
+        .map(|p| p.source.chapter)
+        .chain(ds.objectives.iter().map(|x| x.source.chapter))
+        .chain(ds.targets.iter().map(|x| x.source.chapter))
+        .chain(ds.indicators.iter().map(|x| x.source.chapter))
+        .chain(ds.windows.iter().map(|x| x.source.chapter));
+    for ch in all {
+        let s = txt(ch);
+        if !chapters.contains(&s) {
+            chapters.push(s);
+        }
+    }
+    chapters.sort();
+    let ol = h("ul");
+    for ch in chapters {
+        let n = ds
+            .targets
+            .iter()
+            .filter(|x| txt(x.source.chapter) == ch)
+            .count();
+        ol.to(h("li").t(&ch).t(&[
+            " — ".into(),
+            n.to_string(),
+            " ".into(),
+            c.t(i::TARGETS_WORD).into(),
+        ]
+        .concat()));
+    }
+    page.to(ol);
+    page.to(h("p").c("muted").t(&[
+        c.t(i::PUBLISHED),
+        " ",
+        &txt(ds.vision.published),
+        ", ",
+        &ds.vision.place.map(txt).unwrap_or_default(),
+    ]
+    .concat()));
+    page
+}
