@@ -32,7 +32,11 @@ fn window() -> web_sys::Window {
 /// page's heading (after a change of view).
 fn update(focus_title: bool, f: impl FnOnce(&mut App)) {
     APP.with(|cell| {
-        let mut guard = cell.borrow_mut();
+        // An event raised while the state is being changed (a focused field
+        // losing its place as the page is redrawn) is not a new change.
+        let Ok(mut guard) = cell.try_borrow_mut() else {
+            return;
+        };
         let Some(app) = guard.as_mut() else { return };
         f(app);
         draw(app, focus_title);
@@ -119,9 +123,11 @@ pub fn start() {
 fn on<E: wasm_bindgen::convert::FromWasmAbi + 'static>(
     target: &web_sys::EventTarget,
     kind: &str,
-    f: impl FnMut(E) + 'static,
+    f: impl Fn(E) + 'static,
 ) {
-    let cb = Closure::<dyn FnMut(E)>::new(f);
+    // `Fn`, not `FnMut`: a handler may cause the same event again (a click
+    // on a download link, or on the hidden file input) while it runs.
+    let cb = Closure::<dyn Fn(E)>::new(f);
     let _ = target.add_event_listener_with_callback(kind, cb.as_ref().unchecked_ref());
     // Page-long listener: lives as long as the page.
     cb.forget();

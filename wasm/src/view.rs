@@ -1481,7 +1481,7 @@ fn add_form(c: &Ctx, subject: Option<&str>) -> H {
         .k(h("label").a("for", "f-provisional").t(c.t(i::PROVISIONAL))));
     form.to(h("div")
         .c("field")
-        .k(h("button").a("type", "submit").c("primary").t(c.t(i::ADD))));
+        .k(h("button").a("type", "submit").a("id", "f-add").c("primary").t(c.t(i::ADD))));
     sec.to(h("p").c("muted small").t(c.t(i::ADD_HINT)));
     sec.to(form);
     sec.too(problems(c));
@@ -2030,15 +2030,14 @@ fn data_view(c: &Ctx) -> H {
         .c("buttons")
         .k(button("export-csv", c.t(i::EXPORT_CSV)))
         .k(button("export-json", c.t(i::EXPORT_JSON)))
-        .k(h("label")
-            .c("button")
-            .a("for", "import-file")
-            .t(c.t(i::IMPORT)))
+        .k(button("choose-file", c.t(i::IMPORT)).a("id", "import-button"))
         .k(h("input")
             .a("type", "file")
             .a("id", "import-file")
             .a("accept", ".csv,.json,text/csv,application/json")
             .c("visually-hidden")
+            .a("tabindex", "-1")
+            .a("aria-hidden", "true")
             .a("data-act", "import"))
         .k(button("examples", c.t(i::LOAD_EXAMPLES)))
         .k(button("reset", c.t(i::RESET)).c("danger")));
