@@ -5,15 +5,19 @@ SHELL := /bin/bash
 CARGO ?= cargo
 NO_STD_TARGETS := thumbv7em-none-eabihf wasm32-unknown-unknown
 
-.PHONY: run test setup-rust check fmt clippy unit nostd report bench fuzz embedded schema clean
+.PHONY: run test setup-rust check fmt clippy unit nostd report bench fuzz embedded schema clean web web-test bench-dashboard
 
-## make run: build everything and show the vision.
-run: setup-rust
-	$(CARGO) build --release -p koers-cli
-	./target/release/koers report
+## make run: build the dashboard and serve it on http://127.0.0.1:8080.
+run: web
+	@node scripts/serve-web.mjs 8080
 
-## make test: formatting, lints, every test, and the no_std target builds.
-test: setup-rust fmt clippy unit nostd embedded schema
+## make web: build the dashboard into www/pkg (wasm-bindgen, wasm-opt).
+web: setup-rust
+	@bash scripts/build-web.sh
+
+## make test: formatting, lints, every test, the no_std target builds and
+## the dashboard in a real browser.
+test: setup-rust fmt clippy unit nostd embedded schema web-test
 
 setup-rust:
 	@bash scripts/setup-rust.sh
@@ -39,8 +43,28 @@ nostd:
 schema:
 	@bash scripts/check-schema.sh
 
+## make report: the vision and where it stands, on the command line.
 report:
 	$(CARGO) run --release -q -p koers-cli -- report
+
+# The dashboard in headless Chromium: wasm-bindgen-test for the bindings
+# (through chromedriver; flags in wasm/webdriver.json), then the end-to-end
+# tests (playwright-core driving Debian's Chromium, node's test runner).
+# Installs chromium and chromium-driver with apt only when missing.
+web-test: setup-rust
+	@bash scripts/setup-web.sh --browser
+	@bash scripts/build-web.sh
+	$(CARGO) clippy -p koers-wasm --all-targets --target wasm32-unknown-unknown -- -D warnings
+	CHROMEDRIVER=/usr/bin/chromedriver \
+	CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
+	  $(CARGO) test -p koers-wasm --target wasm32-unknown-unknown
+	cd tests/e2e && node --test
+
+## make bench-dashboard: first-view bytes and render times in Chromium
+## (written to docs/bench-dashboard.md).
+bench-dashboard: web
+	@bash scripts/setup-web.sh --browser
+	@node scripts/bench-dashboard.mjs
 
 # The example firmware (Cortex-M4F) and a bare wasm module that call
 # koers-core: it links with no std and no heap, and runs there.

@@ -113,7 +113,7 @@ pub fn start() {
             app.data = d;
             app.computed = crate::app::compute(&app.base, &app.data);
         }
-        Err(()) => app.unreadable = true,
+        Err(store::Unreadable) => app.unreadable = true,
     }
     draw(&app, false);
     APP.with(|cell| *cell.borrow_mut() = Some(app));

@@ -18,10 +18,10 @@ pub mod route;
 pub mod app;
 mod chart;
 mod controller;
-mod dom;
-mod fmt;
+pub mod dom;
+pub mod fmt;
 mod i18n;
-mod store;
+pub mod store;
 mod view;
 
 /// Start the dashboard: called once when the module loads (in a browser;

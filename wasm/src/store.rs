@@ -40,9 +40,13 @@ pub fn set_lang(l: Lang) {
     }
 }
 
+/// Stored data that could not be read (and was set aside).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Unreadable;
+
 /// What was stored: the data, or `Err` when it could not be read (then it
 /// has been set aside under [`UNREADABLE`]).
-pub fn load(base: &Dataset<'static>) -> Result<UserData, ()> {
+pub fn load(base: &Dataset<'static>) -> Result<UserData, Unreadable> {
     let Some(s) = storage() else {
         return Ok(UserData::default());
     };
@@ -55,7 +59,7 @@ pub fn load(base: &Dataset<'static>) -> Result<UserData, ()> {
             if s.get_item(UNREADABLE).ok().flatten().is_none() {
                 let _ = s.set_item(UNREADABLE, &text);
             }
-            Err(())
+            Err(Unreadable)
         }
     }
 }

@@ -1479,9 +1479,11 @@ fn add_form(c: &Ctx, subject: Option<&str>) -> H {
             .a("name", "provisional")
             .a("id", "f-provisional"))
         .k(h("label").a("for", "f-provisional").t(c.t(i::PROVISIONAL))));
-    form.to(h("div")
-        .c("field")
-        .k(h("button").a("type", "submit").a("id", "f-add").c("primary").t(c.t(i::ADD))));
+    form.to(h("div").c("field").k(h("button")
+        .a("type", "submit")
+        .a("id", "f-add")
+        .c("primary")
+        .t(c.t(i::ADD))));
     sec.to(h("p").c("muted small").t(c.t(i::ADD_HINT)));
     sec.to(form);
     sec.too(problems(c));

@@ -1,0 +1,74 @@
+//! The bindings in a real browser (headless Chromium through chromedriver):
+//! `make test` runs these with wasm-bindgen-test-runner.
+#![cfg(target_arch = "wasm32")]
+
+use koers_core::model::Lang;
+use koers_wasm::data::{self, escape, Obs, UserData};
+use koers_wasm::{dom, fmt::Fmt, store};
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+#[wasm_bindgen_test]
+fn money_and_numbers_come_from_intl() {
+    let nl = Fmt::new(Lang::Nl);
+    let en = Fmt::new(Lang::En);
+    assert_eq!(nl.num(25000.0), "25.000");
+    assert_eq!(en.num(25000.0), "25,000");
+    // Intl puts a no-break space between the sign and the amount.
+    let nl7 = nl.money(7e9).replace(['\u{a0}', '\u{202f}'], " ");
+    assert_eq!(nl7, "€ 7 mld.");
+    assert_eq!(en.money(7e9), "€7bn");
+    assert_eq!(en.money(25e9), "€25bn");
+    assert_eq!(en.times(3.5714), "3.57×");
+}
+
+#[wasm_bindgen_test]
+fn user_text_is_text_never_html() {
+    let evil = "<img src=x onerror=alert(1)>";
+    let p = dom::h("p").a("title", evil).t(evil);
+    assert_eq!(p.0.children().length(), 0);
+    assert_eq!(p.0.text_content().as_deref(), Some(evil));
+    assert!(p.0.inner_html().starts_with("&lt;img"));
+}
+
+#[wasm_bindgen_test]
+fn stored_data_survives_a_round_trip_through_local_storage() {
+    let base = data::vision();
+    let mut d = UserData::default();
+    d.obs.push(Obs {
+        subject: "T-P5-technici-25000".into(),
+        year: 2026,
+        value: 3100.5,
+        source: escape("CBS \"test\""),
+        note: None,
+        provisional: true,
+    });
+    assert!(store::save(&base, &d));
+    assert_eq!(store::load(&base), Ok(d));
+    assert!(store::save(&base, &UserData::default()));
+    assert_eq!(store::load(&base), Ok(UserData::default()));
+}
+
+#[wasm_bindgen_test]
+fn unreadable_storage_is_set_aside_not_dropped() {
+    let s = web_sys::window().unwrap().local_storage().unwrap().unwrap();
+    s.remove_item(store::UNREADABLE).unwrap();
+    s.set_item(store::KEY, "{ not json").unwrap();
+    let base = data::vision();
+    assert!(store::load(&base).is_err());
+    assert_eq!(
+        s.get_item(store::UNREADABLE).unwrap().as_deref(),
+        Some("{ not json")
+    );
+    s.remove_item(store::KEY).unwrap();
+    s.remove_item(store::UNREADABLE).unwrap();
+}
+
+#[wasm_bindgen_test]
+fn the_language_is_remembered() {
+    store::set_lang(Lang::En);
+    assert_eq!(store::lang(), Lang::En);
+    store::set_lang(Lang::Nl);
+    assert_eq!(store::lang(), Lang::Nl);
+}
