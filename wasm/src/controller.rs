@@ -210,8 +210,9 @@ fn listen() {
         }
     });
     on(&doc, "keydown", |e: KeyboardEvent| {
-        let key = e.key().to_lowercase();
-        if !(e.ctrl_key() || e.meta_key()) || !(key == "z" || key == "y") {
+        let key = e.key();
+        let (z, y) = (key.eq_ignore_ascii_case("z"), key.eq_ignore_ascii_case("y"));
+        if !(e.ctrl_key() || e.meta_key()) || !(z || y) {
             return;
         }
         // Inside a text field the browser's own text undo comes first.
@@ -223,7 +224,7 @@ fn listen() {
             return;
         }
         e.prevent_default();
-        if e.shift_key() || key == "y" {
+        if e.shift_key() || y {
             click(
                 "redo",
                 &document()
@@ -518,7 +519,7 @@ fn import(input: &HtmlInputElement) {
     let Some(file) = input.files().and_then(|f| f.get(0)) else {
         return;
     };
-    let name = file.name().to_lowercase();
+    let name = file.name().to_ascii_lowercase();
     let Ok(reader) = web_sys::FileReader::new() else {
         return;
     };

@@ -17,6 +17,7 @@ pub fn document() -> Document {
 pub struct H(pub Element);
 
 /// A new HTML element.
+#[inline(never)]
 pub fn h(tag: &str) -> H {
     H(document()
         .create_element(tag)
@@ -24,6 +25,7 @@ pub fn h(tag: &str) -> H {
 }
 
 /// A new SVG element.
+#[inline(never)]
 pub fn s(tag: &str) -> H {
     H(document()
         .create_element_ns(Some(SVG_NS), tag)
@@ -32,12 +34,14 @@ pub fn s(tag: &str) -> H {
 
 impl H {
     /// Set an attribute.
+    #[inline(never)]
     pub fn a(self, name: &str, value: &str) -> H {
         let _ = self.0.set_attribute(name, value);
         self
     }
 
     /// Set a numeric attribute (SVG geometry), rounded to 0.1.
+    #[inline(never)]
     pub fn n(self, name: &str, value: f64) -> H {
         let v = (value * 10.0).round() / 10.0;
         let v = if v.is_finite() { v } else { 0.0 };
@@ -45,23 +49,27 @@ impl H {
     }
 
     /// Set the class.
+    #[inline(never)]
     pub fn c(self, class: &str) -> H {
         self.a("class", class)
     }
 
     /// Append text.
+    #[inline(never)]
     pub fn t(self, text: &str) -> H {
         let _ = self.0.append_with_str_1(text);
         self
     }
 
     /// Append a child.
+    #[inline(never)]
     pub fn k(self, child: H) -> H {
         let _ = self.0.append_child(&child.0);
         self
     }
 
     /// Append a child if there is one.
+    #[inline(never)]
     pub fn ko(self, child: Option<H>) -> H {
         match child {
             Some(c) => self.k(c),
@@ -70,11 +78,13 @@ impl H {
     }
 
     /// Append to `parent` (for loops).
+    #[inline(never)]
     pub fn to(&self, child: H) {
         let _ = self.0.append_child(&child.0);
     }
 
     /// Append to `parent` if there is a child.
+    #[inline(never)]
     pub fn too(&self, child: Option<H>) {
         if let Some(c) = child {
             self.to(c);
@@ -101,12 +111,14 @@ pub fn num_attr(v: f64) -> std::string::String {
 }
 
 /// A link.
+#[inline(never)]
 pub fn link(href: &str, text: &str) -> H {
     h("a").a("href", href).t(text)
 }
 
 /// A button carrying an action name (the controller's delegated listener
 /// reads `data-act`).
+#[inline(never)]
 pub fn button(act: &str, text: &str) -> H {
     h("button").a("type", "button").a("data-act", act).t(text)
 }

@@ -839,11 +839,8 @@ fn target(c: &Ctx, id: &str) -> H {
         target_point.and_then(|tp| current.and_then(|cur| dashboard::required_path(cur, tp)));
     let first_year = drawn.first().map(|p| p.year).or(s.baseline.map(|b| b.year));
     let trend = s.projection.and_then(|p| p.trend).and_then(|tr| {
-        dashboard::trend_path(
-            &tr,
-            s.baseline.map(|b| b.year).or(first_year)?,
-            s.target_year?,
-        )
+        // From the first observation: before it the line says nothing.
+        dashboard::trend_path(&tr, first_year?, s.target_year?)
     });
     let reached = match s.projection.map(|p| p.year_reached) {
         Some(YearReached::Year(y)) | Some(YearReached::Already(y)) => Some(y),
@@ -1089,6 +1086,15 @@ fn chart_desc(
     d
 }
 
+/// Whole units for amounts of a hundred or more ("3.033", not "3.033,33").
+fn round_big(v: f64) -> f64 {
+    if v.abs() >= 100.0 {
+        v.round()
+    } else {
+        v
+    }
+}
+
 /// The status with the numbers behind it, in plain words.
 fn plain_words(c: &Ctx, tg: &Target, s: &TargetStatus) -> Vec<String> {
     let mut out = Vec::new();
@@ -1158,7 +1164,7 @@ fn plain_words(c: &Ctx, tg: &Target, s: &TargetStatus) -> Vec<String> {
                 &[
                     c.t(i::NEEDS),
                     " ",
-                    &c.f.value(need, unit_rate),
+                    &c.f.value(round_big(need), unit_rate),
                     " ",
                     c.t(i::A_YEAR_FROM_NOW),
                 ]
@@ -1181,7 +1187,7 @@ fn plain_words(c: &Ctx, tg: &Target, s: &TargetStatus) -> Vec<String> {
                         " ",
                         c.t(i::AVERAGED),
                         " ",
-                        &c.f.value(rec, unit_rate),
+                        &c.f.value(round_big(rec), unit_rate),
                     ]
                     .concat(),
                 );
@@ -2216,7 +2222,15 @@ fn method(c: &Ctx) -> H {
             chapters.push(s);
         }
     }
-    chapters.sort();
+    // Chapters are numbered ("1 Internationaal", ...): a small insertion
+    // sort keeps the general sort out of the binary.
+    for i in 1..chapters.len() {
+        let mut j = i;
+        while j > 0 && chapters[j - 1] > chapters[j] {
+            chapters.swap(j - 1, j);
+            j -= 1;
+        }
+    }
     let ol = h("ul");
     for ch in chapters {
         let n = ds

@@ -1,0 +1,154 @@
+// Dashboard benchmarks in Debian's Chromium (playwright-core): bytes of the
+// first view (raw and gzip), time from navigation to the overview drawn,
+// and time for an edit to re-render; medians of many runs. Writes
+// docs/bench-dashboard.md. Run after scripts/build-web.sh:
+//   node scripts/bench-dashboard.mjs [runs]
+// (make bench-dashboard does both). Numbers are reported, never asserted.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import zlib from 'node:zlib';
+import { execFileSync } from 'node:child_process';
+import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
+import { serve, WWW } from './serve-web.mjs';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const require = createRequire(path.join(root, 'tests', 'e2e', 'package.json'));
+const { chromium } = require('playwright-core');
+const RUNS = Number(process.argv[2] || 30);
+const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+};
+const ms = (x) => `${x.toFixed(1)} ms`;
+const kb = (x) => `${(x / 1024).toFixed(1)} KiB`;
+
+const { url, close } = await serve(0);
+const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ARGS });
+
+// 1. What the first view transfers.
+const files = new Map();
+{
+  const page = await browser.newPage();
+  page.on('response', (r) => {
+    const u = new URL(r.url());
+    if (u.origin === new URL(url).origin) files.set(u.pathname, null);
+  });
+  await page.goto(url);
+  await page.waitForSelector('#priority-cards');
+  await page.close();
+}
+let raw = 0;
+let gz = 0;
+const rows = [];
+for (const p of files.keys()) {
+  const file = path.join(WWW, p.endsWith('/') ? p + 'index.html' : p);
+  const body = fs.readFileSync(file);
+  const g = zlib.gzipSync(body, { level: 9 }).length;
+  raw += body.length;
+  gz += g;
+  rows.push(`| \`${p}\` | ${body.length} | ${g} |`);
+}
+
+// 2. Navigation to the overview drawn (fresh page each time).
+const init = () => {
+  new MutationObserver((_, obs) => {
+    if (document.getElementById('priority-cards')) {
+      window.__drawn = performance.now();
+      obs.disconnect();
+    }
+  }).observe(document, { childList: true, subtree: true });
+};
+const loads = [];
+for (let i = 0; i < RUNS; i++) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.addInitScript(init);
+  await page.goto(url);
+  await page.waitForFunction(() => window.__drawn);
+  loads.push(await page.evaluate(() => window.__drawn));
+  await context.close();
+}
+
+// 3. An edit: add a figure on the 25,000-technicians page (the handler
+// validates, recomputes, saves and redraws synchronously), then undo.
+const edits = [];
+const cells = [];
+{
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(url + '#/target/T-P5-technici-25000');
+  await page.waitForSelector('#f-add');
+  for (let i = 0; i < RUNS; i++) {
+    edits.push(await page.evaluate((year) => {
+      document.getElementById('f-year').value = String(year);
+      document.getElementById('f-value').value = '3000';
+      document.getElementById('f-source').value = 'bench';
+      const t0 = performance.now();
+      document.getElementById('f-add').click();
+      const t1 = performance.now();
+      if (!document.getElementById('entered-table')) throw new Error('not drawn');
+      document.querySelector('header [data-act="undo"]').click();
+      return t1 - t0;
+    }, 2026));
+  }
+  // An in-place edit in the data table with 100 figures in it.
+  await page.evaluate(() => {
+    const rows = ['subject,year,value,source'];
+    for (let y = 1936; y < 2036; y++) rows.push(`I-P2-rd-intensiteit,${y},${(y % 7) + 1},bench`);
+    localStorage.setItem('bench.csv', rows.join('\n'));
+  });
+  const csv = await page.evaluate(() => localStorage.getItem('bench.csv'));
+  await page.goto(url + '#/data');
+  await page.waitForSelector('#import-file', { state: 'attached' });
+  await page.setInputFiles('#import-file', { name: 'b.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+  await page.waitForSelector('#obs-table');
+  for (let i = 0; i < RUNS; i++) {
+    cells.push(await page.evaluate((v) => {
+      const input = document.getElementById('e-value-50');
+      input.value = String(v);
+      const t0 = performance.now();
+      input.dispatchEvent(new Event('change', { bubbles: true }));
+      return performance.now() - t0;
+    }, 2 + (i % 5)));
+  }
+  await context.close();
+}
+await browser.close();
+await close();
+
+const version = (cmd, args) => {
+  try { return execFileSync(cmd, args, { encoding: 'utf8' }).trim(); } catch { return 'unknown'; }
+};
+const md = `# Dashboard benchmarks
+
+Measured by \`node scripts/bench-dashboard.mjs ${RUNS}\` (\`make bench-dashboard\` builds first),
+in headless Debian Chromium driven by playwright-core, served from 127.0.0.1.
+Times are medians of ${RUNS} runs; nothing fails on a time.
+
+Machine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${version('/usr/bin/chromium', ['--version'])}, node ${process.version}.
+
+## First view: bytes transferred
+
+Everything the overview needs (HTML, CSS, JS, wasm; the vision's data is compiled into the wasm).
+
+| file | raw bytes | gzip -9 bytes |
+|---|---:|---:|
+${rows.join('\n')}
+| **total** | **${raw} (${kb(raw)})** | **${gz} (${kb(gz)})** |
+
+## Times
+
+| what | median | min | max |
+|---|---:|---:|---:|
+| navigation start → overview drawn (cold context) | ${ms(median(loads))} | ${ms(Math.min(...loads))} | ${ms(Math.max(...loads))} |
+| add a figure → validated, recomputed, saved, redrawn | ${ms(median(edits))} | ${ms(Math.min(...edits))} | ${ms(Math.max(...edits))} |
+| edit a cell in a 100-row data table → redrawn | ${ms(median(cells))} | ${ms(Math.min(...cells))} | ${ms(Math.max(...cells))} |
+`;
+fs.writeFileSync(path.join(root, 'docs', 'bench-dashboard.md'), md);
+console.log(md);
