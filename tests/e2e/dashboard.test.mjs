@@ -281,3 +281,40 @@ test('fits a 360-px phone and prints as an A4 report', async () => {
     assert.ok(pdf.length > 10000);
   }, { viewport: { width: 360, height: 740 } });
 });
+
+test('every chart downloads as SVG and PNG, and its table as CSV', async () => {
+  await withPage(browser, async (page, { url }) => {
+    await open(page, url, TECH);
+    await addFigure(page, { year: 2026, value: 3000, source: 'test' });
+    await page.waitForSelector('#entered-table');
+    const get = async (sel) => {
+      const [dl] = await Promise.all([page.waitForEvent('download'), page.click(sel)]);
+      return { name: dl.suggestedFilename(), body: await fs.readFile(await dl.path()) };
+    };
+    const svg = await get('[data-act="svg"][data-target="target-chart"]');
+    assert.equal(svg.name, 'target-chart.svg');
+    assert.match(svg.body.toString(), /^<svg[^>]*xmlns="http:\/\/www.w3.org\/2000\/svg"/);
+    const png = await get('[data-act="png"][data-target="target-chart"]');
+    assert.equal(png.name, 'target-chart.png');
+    assert.deepEqual([...png.body.subarray(1, 4)], [0x50, 0x4e, 0x47]);
+    const csv = await get('[data-act="csv"][data-target="target-chart-table"]');
+    assert.match(csv.body.toString(), /^Jaar,Waarde,Wat\n2025,0 personen,Basis \(aangenomen\)\n2026,3\.000 personen,Lopend totaal\n/);
+    await open(page, url, '#/money');
+    const w = await get('[data-act="svg"][data-target="windows-chart"]');
+    assert.match(w.body.toString(), /Investeringsvensters tot 2035/);
+    const r = await get('[data-act="csv"][data-target="revolve-chart-table"]');
+    assert.match(r.body.toString(), /^Jaar,Nieuw budget,Terugvloeiing,Opnieuw ingezet,Ingezet\n2026,/);
+  });
+});
+
+test('the revolving model recomputes when its parameters change', async () => {
+  await withPage(browser, async (page, { url }) => {
+    await open(page, url, '#/money');
+    const factor = async () => (await page.textContent('#revolve-out dl')).match(/Revolveerfactor([^A-Z]*)/)[1].trim();
+    const before = await factor();
+    await page.fill('#rv-loss', '100');
+    await page.press('#rv-loss', 'Enter');
+    await page.waitForFunction((b) => !document.querySelector('#revolve-out dl').textContent.includes(b), before);
+    assert.match(await factor(), /^1×/);
+  });
+});
