@@ -105,6 +105,7 @@ words! {
     METHOD = "Methode en bronnen", "Method and sources";
     METHOD_TITLE = "Methode en bronnen", "Method and sources";
     METHOD_WORD = "methode", "method";
+    MILESTONE_HINT = "Een mijlpaal: 1 = gereed, 0 = nog niet.", "A milestone: 1 = done, 0 = not yet.";
     MOBILISED_AT = "Gemobiliseerd bij dezelfde multiplier", "Mobilised at the same multiplier";
     MONEY = "Geld", "Money";
     MONEY_LEDE = "Alle investeringsvensters van de visie tot 2035, publiek en privaat, met hun hefboom en wat er al gerealiseerd is.", "Every investment window of the vision to 2035, public and private, with its leverage and what has been realised.";

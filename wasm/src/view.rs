@@ -1411,6 +1411,25 @@ fn add_form(c: &Ctx, subject: Option<&str>) -> H {
         .a("data-form", "add")
         .a("novalidate", "");
     let ds = c.ds();
+    // What a value means here: its unit, and 1/0 for a milestone.
+    let unit = subject.and_then(|id| {
+        ds.target(id)
+            .map(|t| (t.unit, t.kind == koers_core::model::TargetKind::Milestone))
+            .or_else(|| ds.indicator(id).map(|x| (x.unit, false)))
+    });
+    if let Some((u, milestone)) = unit {
+        let line = h("p")
+            .c("small")
+            .a("id", "unit-hint")
+            .t(c.t(i::UNIT))
+            .t(": ")
+            .t(words::unit(u, c.l));
+        sec.to(if milestone {
+            line.t(". ").t(c.t(i::MILESTONE_HINT))
+        } else {
+            line
+        });
+    }
     match subject {
         Some(id) => form.to(h("input")
             .a("type", "hidden")
