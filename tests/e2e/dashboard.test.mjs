@@ -318,3 +318,21 @@ test('the revolving model recomputes when its parameters change', async () => {
     assert.match(await factor(), /^1×/);
   });
 });
+
+test('realised window flows are entered, shown per year against the window, and give a realised multiplier', async () => {
+  await withPage(browser, async (page, { url }) => {
+    await open(page, url, '#/data');
+    await page.selectOption('#g-window', 'W-P3-investnl-4mld');
+    await page.fill('#g-pc', '400000000');
+    await page.fill('#g-vc', '1200000000');
+    await page.click('#g-add');
+    assert.match(await page.textContent('#problems'), /source/);
+    await page.fill('#g-source', 'Invest-NL jaarverslag');
+    await page.click('#g-add');
+    await page.waitForSelector('#flows-table');
+    await open(page, url, '#/money');
+    assert.match(await page.textContent('#realised-h + *'), /Invest-NL jaarverslag/);
+    assert.match(await page.textContent('.money-page'), /Gerealiseerde multiplier\s*4×/);
+    assert.deepEqual(await axe(page), []);
+  });
+});

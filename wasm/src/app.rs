@@ -119,6 +119,12 @@ pub struct App {
     pub flash: Option<Flash>,
     /// Problems of the last import or form entry, with where.
     pub problems: Vec<Problem>,
+    /// Which part of the page the problems belong to (`add`, `flow`,
+    /// `data`), so they are shown next to what caused them.
+    pub problems_at: &'static str,
+    /// What was typed into a form whose entry was refused, by element id:
+    /// put back after the page is redrawn, so nothing typed is lost.
+    pub draft: Vec<(String, String)>,
     /// Revolving-model parameters.
     pub revolve: Revolve,
     /// Stored data that could not be read, kept aside (never dropped).
@@ -161,6 +167,8 @@ impl App {
             history: History::default(),
             flash: None,
             problems: Vec::new(),
+            problems_at: "",
+            draft: Vec::new(),
             revolve: Revolve::default(),
             unreadable: false,
         }
@@ -177,6 +185,7 @@ impl App {
         let before = core::mem::replace(&mut self.data, next);
         self.history.record(before);
         self.problems.clear();
+        self.draft.clear();
         self.after_change();
         self.flash = Some(Flash {
             error: false,

@@ -55,6 +55,20 @@ pub fn draw(app: &App, focus_title: bool) {
         .filter(|id| !id.is_empty());
     let page = view::render(app);
     root.replace_children_with_node_1(&page.0);
+    for (id, value) in &app.draft {
+        let Some(el) = doc.get_element_by_id(id) else {
+            continue;
+        };
+        if let Some(i) = el.dyn_ref::<HtmlInputElement>() {
+            if i.type_() == "checkbox" {
+                i.set_checked(!value.is_empty());
+            } else {
+                i.set_value(value);
+            }
+        } else if let Some(s) = el.dyn_ref::<web_sys::HtmlSelectElement>() {
+            s.set_value(value);
+        }
+    }
     if let Some(html) = doc.document_element() {
         let _ = html.set_attribute("lang", if app.lang == Lang::En { "en" } else { "nl" });
     }
@@ -142,6 +156,7 @@ fn listen() {
             app.route = route;
             app.flash = None;
             app.problems.clear();
+            app.draft.clear();
         });
     });
     on(&win, "storage", |e: web_sys::StorageEvent| {
@@ -205,8 +220,10 @@ fn listen() {
             return;
         };
         e.prevent_default();
-        if form.get_attribute("data-form").as_deref() == Some("add") {
-            add();
+        match form.get_attribute("data-form").as_deref() {
+            Some("add") => add(),
+            Some("flow") => add_flow(),
+            _ => {}
         }
     });
     on(&doc, "keydown", |e: KeyboardEvent| {
@@ -273,6 +290,13 @@ fn input_value(id: &str) -> String {
     String::new()
 }
 
+/// The current values of form fields, to put back if the entry is refused.
+fn draft(ids: &[&str]) -> std::vec::Vec<(String, String)> {
+    ids.iter()
+        .map(|id| ((*id).into(), input_value(id)))
+        .collect()
+}
+
 fn problem(field: &str, kind: ErrorKind) -> Problem {
     Problem {
         line: None,
@@ -299,7 +323,17 @@ fn add() {
     let source = input_value("f-source");
     let note = input_value("f-note");
     let provisional = !input_value("f-provisional").is_empty();
+    let typed = draft(&[
+        "f-subject",
+        "f-year",
+        "f-value",
+        "f-source",
+        "f-note",
+        "f-provisional",
+    ]);
     update(false, |app| {
+        app.problems_at = "add";
+        app.draft = typed;
         let mut ps = std::vec::Vec::new();
         let y = year.trim().parse::<i32>().ok();
         if y.is_none() {
@@ -330,6 +364,60 @@ fn add() {
     });
 }
 
+fn add_flow() {
+    let window = input_value("g-window");
+    let year = input_value("g-year");
+    let source = input_value("g-source");
+    let amounts = ["g-pc", "g-pd", "g-vc", "g-vd"].map(input_value);
+    let typed = draft(&[
+        "g-window", "g-year", "g-pc", "g-pd", "g-vc", "g-vd", "g-source",
+    ]);
+    update(false, |app| {
+        app.problems_at = "flow";
+        app.draft = typed;
+        let mut ps = std::vec::Vec::new();
+        let y = year.trim().parse::<i32>().ok();
+        if y.is_none() {
+            ps.push(problem("year", ErrorKind::NotANumber));
+        }
+        let fields = [
+            "public_committed",
+            "public_disbursed",
+            "private_committed",
+            "private_disbursed",
+        ];
+        let mut v = [None; 4];
+        for (k, a) in amounts.iter().enumerate() {
+            if a.trim().is_empty() {
+                continue;
+            }
+            match load::parse_number(a) {
+                Some(x) => v[k] = Some(x),
+                None => ps.push(problem(fields[k], ErrorKind::NotANumber)),
+            }
+        }
+        if source.trim().is_empty() {
+            ps.push(problem("source", ErrorKind::Empty));
+        }
+        if !ps.is_empty() {
+            app.problems = ps;
+            app.flash = None;
+            return;
+        }
+        let mut next = app.data.clone();
+        next.flows.push(data::Flow {
+            window,
+            year: y.unwrap_or_default(),
+            public_committed: v[0],
+            public_disbursed: v[1],
+            private_committed: v[2],
+            private_disbursed: v[3],
+            source: escape(source.trim()),
+        });
+        commit(app, next, Change::Added);
+    });
+}
+
 fn edit(el: &HtmlInputElement, field: &str) {
     let Some(k) = el
         .get_attribute("data-index")
@@ -347,6 +435,7 @@ fn edit(el: &HtmlInputElement, field: &str) {
         el.value()
     };
     update(false, |app| {
+        app.problems_at = "data";
         let mut next = app.data.clone();
         let Some(o) = next.obs.get_mut(k) else { return };
         let ok = match field {
@@ -450,6 +539,21 @@ fn click(act: &str, el: &Element) {
                 }
             });
         }
+        "delete-flow" => {
+            let Some(k) = el
+                .get_attribute("data-index")
+                .and_then(|s| s.parse::<usize>().ok())
+            else {
+                return;
+            };
+            update(false, |app| {
+                let mut next = app.data.clone();
+                if k < next.flows.len() {
+                    next.flows.remove(k);
+                    commit(app, next, Change::Deleted);
+                }
+            });
+        }
         "reset" => {
             let lang = APP.with(|c| c.borrow().as_ref().map_or(Lang::Nl, |a| a.lang));
             if window()
@@ -531,6 +635,7 @@ fn import(input: &HtmlInputElement) {
             .and_then(|v| v.as_string())
             .unwrap_or_default();
         update(false, |app| {
+            app.problems_at = "data";
             let json = name.ends_with(".json") || text.trim_start().starts_with('{');
             let result = if json {
                 data::import_json(&app.base, &text)
@@ -580,6 +685,7 @@ fn examples() {
             None
         };
         update(false, |app| {
+            app.problems_at = "data";
             let parsed = text.map(|t| data::import_csv(&app.base, t.as_bytes(), &[]));
             match parsed {
                 Some(Ok(ex)) => {

@@ -71,6 +71,8 @@ words! {
     EXPORT_CSV = "Exporteer CSV", "Export CSV";
     EXPORT_JSON = "Exporteer JSON", "Export JSON";
     FIGURES_ENTERED = "Ingevoerde cijfers", "Figures entered";
+    FLOWS_TITLE = "Gerealiseerde bedragen per venster", "Realised amounts per window";
+    FLOWS_HINT = "Per venster en jaar wat er werkelijk is toegezegd en uitbetaald, in euro’s (bijv. 400000000); laat leeg wat onbekend is. Zo ontstaat de gerealiseerde multiplier onder Geld.", "Per window and year what was actually committed and disbursed, in euros (e.g. 400000000); leave empty what is unknown. This gives the realised multiplier under Money.";
     FOCUS_AREAS = "Focusgebieden", "Focus areas";
     FOOTER = "koers volgt de Semicon Visie 2035 (januari 2026). Alles wordt in uw browser berekend; er gaat niets naar een server.", "koers tracks the Semicon Visie 2035 (January 2026). Everything is computed in your browser; nothing goes to a server.";
     FROM = "vanaf", "from";

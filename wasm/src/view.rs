@@ -1511,14 +1511,14 @@ fn add_form(c: &Ctx, subject: Option<&str>) -> H {
         .t(c.t(i::ADD))));
     sec.to(h("p").c("muted small").t(c.t(i::ADD_HINT)));
     sec.to(form);
-    sec.too(problems(c));
+    sec.too(problems(c, "add"));
     sec
 }
 
 /// The problems of the last import or entry, with line and field.
-fn problems(c: &Ctx) -> Option<H> {
+fn problems(c: &Ctx, at: &str) -> Option<H> {
     let ps = &c.app.problems;
-    if ps.is_empty() {
+    if ps.is_empty() || c.app.problems_at != at {
         return None;
     }
     let ul = h("ul");
@@ -2069,7 +2069,7 @@ fn data_view(c: &Ctx) -> H {
         .k(button("examples", c.t(i::LOAD_EXAMPLES)))
         .k(button("reset", c.t(i::RESET)).c("danger")));
     tools.to(h("p").c("muted small").t(c.t(i::IO_HINT)));
-    tools.too(problems(c));
+    tools.too(problems(c, "data"));
     page.to(tools);
     page.to(add_form(c, None).a("id", "add-any"));
 
@@ -2171,38 +2171,103 @@ fn data_view(c: &Ctx) -> H {
             .k(tb)));
     }
     page.to(sec);
-    if !c.app.data.flows.is_empty() {
-        let sec = section(c.t(i::REALISED), "flows-h");
-        let rows = c
-            .app
-            .data
-            .flows
-            .iter()
-            .map(|fl| {
-                let d = |v: Option<f64>| v.map(|v| c.f.money(v)).unwrap_or_else(|| "–".into());
-                vec![
-                    fl.window.clone(),
-                    fl.year.to_string(),
-                    d(fl.public_committed),
-                    d(fl.private_committed),
-                    unescape(&fl.source),
-                ]
-            })
-            .collect();
-        sec.to(table(
-            c.t(i::REALISED),
-            &[
-                c.t(i::WINDOW),
-                c.t(i::YEAR),
-                c.t(i::PUB_COMMITTED),
-                c.t(i::PRIV_COMMITTED),
-                c.t(i::SOURCE),
-            ],
-            rows,
-        ));
-        page.to(sec);
-    }
+    page.to(flows_section(c));
     page
+}
+
+/// Realised money per window and year: a form to add, a table to delete.
+fn flows_section(c: &Ctx) -> H {
+    let ds = c.ds();
+    let sec = section(c.t(i::FLOWS_TITLE), "flows-h");
+    sec.to(h("p").c("muted small").t(c.t(i::FLOWS_HINT)));
+    let form = h("form")
+        .a("id", "flow-form")
+        .a("data-form", "flow")
+        .a("novalidate", "");
+    let sel = h("select").a("name", "window").a("id", "g-window");
+    for w in &ds.windows {
+        sel.to(h("option").a("value", w.id).t(&txt(w.name.get(c.l))));
+    }
+    form.to(h("div")
+        .c("field wide")
+        .k(h("label").a("for", "g-window").t(c.t(i::WINDOW)))
+        .k(sel));
+    let field = |id: &str, label: i::S, kind: &str, value: &str| {
+        let input = h("input")
+            .a("type", kind)
+            .a("id", id)
+            .a("value", value)
+            .a("autocomplete", "off");
+        let input = if kind == "text" {
+            input.a("inputmode", "decimal")
+        } else {
+            input.a("min", "1900").a("max", "2200").a("step", "1")
+        };
+        h("div")
+            .c("field")
+            .k(h("label").a("for", id).t(c.t(label)))
+            .k(input)
+    };
+    form.to(field("g-year", i::YEAR, "number", "2026"));
+    form.to(field("g-pc", i::PUB_COMMITTED, "text", ""));
+    form.to(field("g-pd", i::PUB_DISBURSED, "text", ""));
+    form.to(field("g-vc", i::PRIV_COMMITTED, "text", ""));
+    form.to(field("g-vd", i::PRIV_DISBURSED, "text", ""));
+    form.to(h("div")
+        .c("field wide")
+        .k(h("label").a("for", "g-source").t(c.t(i::SOURCE)))
+        .k(h("input").a("type", "text").a("id", "g-source")));
+    form.to(h("div").c("field").k(h("button")
+        .a("type", "submit")
+        .a("id", "g-add")
+        .c("primary")
+        .t(c.t(i::ADD))));
+    sec.to(form);
+    sec.too(problems(c, "flow"));
+    if c.app.data.flows.is_empty() {
+        return sec;
+    }
+    let tb = h("tbody");
+    for (k, fl) in c.app.data.flows.iter().enumerate() {
+        let name = ds
+            .window(&fl.window)
+            .map(|w| txt(w.name.get(c.l)))
+            .unwrap_or_else(|| fl.window.clone());
+        let d = |v: Option<f64>| v.map(|v| c.f.money(v)).unwrap_or_else(|| "–".into());
+        tb.to(h("tr")
+            .k(h("th").a("scope", "row").t(&name))
+            .k(h("td").t(&fl.year.to_string()))
+            .k(h("td").t(&d(fl.public_committed)))
+            .k(h("td").t(&d(fl.public_disbursed)))
+            .k(h("td").t(&d(fl.private_committed)))
+            .k(h("td").t(&d(fl.private_disbursed)))
+            .k(h("td").t(&unescape(&fl.source)))
+            .k(h("td").k(button("delete-flow", c.t(i::DELETE))
+                .a("data-index", &k.to_string())
+                .a(
+                    "aria-label",
+                    &[c.t(i::DELETE), ": ", &name, ", ", &fl.year.to_string()].concat(),
+                ))));
+    }
+    let head = h("tr");
+    for col in [
+        i::WINDOW,
+        i::YEAR,
+        i::PUB_COMMITTED,
+        i::PUB_DISBURSED,
+        i::PRIV_COMMITTED,
+        i::PRIV_DISBURSED,
+        i::SOURCE,
+        i::ACTIONS,
+    ] {
+        head.to(h("th").a("scope", "col").t(c.t(col)));
+    }
+    sec.to(h("div").c("table-wrap").k(h("table")
+        .a("id", "flows-table")
+        .k(h("caption").t(c.t(i::FLOWS_TITLE)))
+        .k(h("thead").k(head))
+        .k(tb)));
+    sec
 }
 
 // ---------------------------------------------------------------------------
