@@ -1258,21 +1258,18 @@ pub fn read_csv<E>(
     loop {
         if outlen == 0 && endlen == 0 {
             // csv-core skips blank lines before a record: count them first.
-            record_line = line
-                + input
-                    .iter()
-                    .take_while(|b| matches!(b, b'\n' | b'\r' | b' ' | b'\t'))
-                    .filter(|b| **b == b'\n')
-                    .count() as u32;
+            let blank = input
+                .iter()
+                .take_while(|b| matches!(b, b'\n' | b'\r' | b' ' | b'\t'))
+                .count();
+            record_line = line + line_breaks(input, blank);
         }
         let (result, nin, nout, nend) = reader.read_record(
             input,
             out.get_mut(outlen..).unwrap_or(&mut []),
             ends.get_mut(endlen..).unwrap_or(&mut []),
         );
-        line += input
-            .get(..nin)
-            .map_or(0, |s| s.iter().filter(|b| **b == b'\n').count() as u32);
+        line += line_breaks(input, nin);
         input = input.get(nin..).unwrap_or(&[]);
         outlen += nout;
         endlen += nend;
@@ -1298,6 +1295,21 @@ pub fn read_csv<E>(
             csv_core::ReadRecordResult::End => return Ok(()),
         }
     }
+}
+
+/// Line breaks in the first `n` bytes of `input`: LF, CRLF and, as csv-core
+/// also ends a record there, a lone CR (classic Mac files).
+fn line_breaks(input: &[u8], n: usize) -> u32 {
+    let head = input.get(..n).unwrap_or(input);
+    let mut count = 0u32;
+    for (i, b) in head.iter().enumerate() {
+        match b {
+            b'\n' => count += 1,
+            b'\r' if input.get(i + 1) != Some(&b'\n') => count += 1,
+            _ => {}
+        }
+    }
+    count
 }
 
 /// An error in a CSV file: line, column and what.
@@ -1556,6 +1568,20 @@ mod tests {
         assert_eq!(lines.as_slice(), &[1, 2, 4, 5]);
         assert_eq!(seen[2].1.as_str(), "2,5");
         assert_eq!(seen[3].1.as_str(), "3");
+    }
+
+    #[test]
+    fn csv_lines_count_lf_crlf_and_lone_cr() {
+        for (csv, want) in [
+            (&b"a\n1\n2"[..], [1, 2, 3]),
+            (&b"a\r\n1\r\n2\r\n"[..], [1, 2, 3]),
+            (&b"a\r1\r2\r"[..], [1, 2, 3]),
+            (&b"a\r\n\r\n1\r2"[..], [1, 3, 4]),
+        ] {
+            let mut lines: heapless::Vec<u32, 8> = heapless::Vec::new();
+            read_csv::<()>(csv, |r| lines.push(r.line).map_err(|_| ()), |_| ()).unwrap();
+            assert_eq!(lines.as_slice(), &want, "{:?}", core::str::from_utf8(csv));
+        }
     }
 
     #[test]
