@@ -97,7 +97,8 @@ for t in "${targets[@]}"; do
 done
 
 echo
-echo "Command: \`FUZZ_TIME=$time_each make fuzz\` ($(rustc -V | cut -d' ' -f1-2), RUSTC_BOOTSTRAP=1, cargo fuzz run -a -s $sanitizer)"
+if (($#)); then how="FUZZ_TIME=$time_each scripts/fuzz.sh $*"; else how="FUZZ_TIME=$time_each make fuzz"; fi
+echo "Command: \`$how\` ($(rustc -V | cut -d' ' -f1-2), RUSTC_BOOTSTRAP=1, cargo fuzz run -a -s $sanitizer)"
 echo
 echo "| target | seconds | executions | exec/s | coverage | corpus | result |"
 echo "| --- | ---: | ---: | ---: | ---: | ---: | --- |"
