@@ -21,7 +21,9 @@ pub const MAX_FIGURES: usize = 64;
 pub const MAX_ALSO: usize = 4;
 /// Observations over all subjects: the vision's ~45 targets and indicators
 /// with a yearly value from 2015 to 2035 need about 950; 2,048 leaves room
-/// for users' own series while keeping a dataset under 200 KB of RAM.
+/// for users' own series while keeping a dataset under 200 KB of RAM on
+/// 32-bit targets (168 KiB on thumbv7em and wasm32; 257 KiB on a 64-bit host,
+/// where pointers double).
 pub const MAX_OBSERVATIONS: usize = 2048;
 /// Realised window flows: 48 windows over 2025..2035.
 pub const MAX_WINDOW_FLOWS: usize = 528;
