@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Build the dashboard into www/pkg: release wasm, wasm-bindgen (--target web),
-# wasm-opt -Oz (binaryen from npm), and the illustrative example figures.
+# wasm-opt -Oz (binaryen from npm), and the illustrative example figures;
+# then scripts/build-dist.mjs: the <koers-dashboard> bundle www/pkg/koers-element.js
+# and the single-file dist/koers.html.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup-web.sh
@@ -14,3 +16,4 @@ tests/e2e/node_modules/.bin/wasm-opt -Oz \
   www/pkg/koers_wasm_bg.wasm -o www/pkg/koers_wasm_bg.wasm
 cp data/illustrative-observations.csv www/pkg/
 ls -l www/pkg
+node scripts/build-dist.mjs

@@ -14,7 +14,8 @@ use koers_core::progress::Point;
 
 use crate::data::{self, Problem, UserData};
 use crate::history::History;
-use crate::route::Route;
+use crate::route::{Part, Route};
+use crate::scenario::Scenario;
 
 /// What core computed from the vision and the user's data.
 #[derive(Debug, Default)]
@@ -90,6 +91,34 @@ impl Default for Revolve {
     }
 }
 
+/// Where and how the dashboard is drawn.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Mode {
+    /// The whole dashboard, owning the page and its address (index.html,
+    /// the single-file koers.html): stores in localStorage.
+    Page,
+    /// One part in an iframe (embed.html): reports its height to the
+    /// parent page; stores nothing.
+    Frame,
+    /// One part in a `<koers-dashboard>` element or mounted by the ES
+    /// module API, in a shadow root on someone else's page: stores nothing,
+    /// touches nothing outside its root.
+    Element,
+}
+
+/// The Embed dialog, while open.
+#[derive(Clone, Debug, PartialEq)]
+pub struct EmbedDialog {
+    /// The part to embed.
+    pub part: Part,
+    /// Its height on the page now, pixels (a starting height for the iframe).
+    pub height: u32,
+    /// Where the dashboard is served (ends with `/`); `None` from a file.
+    pub base: Option<String>,
+    /// The id of the button that opened it (focus goes back there).
+    pub opener: String,
+}
+
 /// A message shown once after an action.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Flash {
@@ -129,6 +158,22 @@ pub struct App {
     pub revolve: Revolve,
     /// Stored data that could not be read, kept aside (never dropped).
     pub unreadable: bool,
+    /// Where the dashboard is drawn.
+    pub mode: Mode,
+    /// The part drawn, outside [`Mode::Page`].
+    pub part: Part,
+    /// The full dashboard's address (links out of an embedded part open
+    /// it); empty in [`Mode::Page`].
+    pub home: String,
+    /// The scenario being explored.
+    pub scenario: Scenario,
+    /// Scenarios saved in this browser.
+    pub saved: Vec<Scenario>,
+    /// The example figures' CSV when the page carries them (the single-file
+    /// edition, which cannot fetch): else they are fetched on request.
+    pub examples: Option<String>,
+    /// The Embed dialog, while open.
+    pub embed: Option<EmbedDialog>,
 }
 
 /// Where an action came from, for its message.
@@ -171,7 +216,19 @@ impl App {
             draft: Vec::new(),
             revolve: Revolve::default(),
             unreadable: false,
+            mode: Mode::Page,
+            part: Part::Overview,
+            home: String::new(),
+            scenario: Scenario::default(),
+            saved: Vec::new(),
+            examples: None,
+            embed: None,
         }
+    }
+
+    /// Whether this instance keeps what the user enters in localStorage.
+    pub fn stores(&self) -> bool {
+        self.mode == Mode::Page
     }
 
     /// Replace the user's data with `next` if core's validation passes:

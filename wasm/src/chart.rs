@@ -505,3 +505,98 @@ pub fn revolving(
     svg.to(text(x2 + 18.0, ly, "start", labels[1]));
     svg
 }
+
+/// Two running totals over the years (a scenario's and the vision's) with
+/// a target line: whether and when the target is reached, at a glance.
+/// `labels`: scenario, vision, target.
+#[allow(clippy::too_many_arguments)]
+pub fn running(
+    id: &str,
+    title: &str,
+    desc: &str,
+    scenario: &[Point],
+    vision: &[Point],
+    target: Option<f64>,
+    labels: [&str; 3],
+    f: &Fmt,
+) -> H {
+    let (w, h) = (640.0, 300.0);
+    let (l, r, t, b) = (78.0, 24.0, 16.0, 64.0);
+    let all = || scenario.iter().chain(vision);
+    let x0 = all().map(|p| p.year).min().unwrap_or(2026);
+    let x1 = all().map(|p| p.year).max().unwrap_or(2035).max(x0 + 1);
+    let hi = all()
+        .map(|p| p.value)
+        .chain(target)
+        .fold(0.0, f64::max)
+        .max(1.0);
+    let ys = nice_scale(0.0, hi, 5);
+    let px = |year: i32| l + (w - l - r) * f64::from(year - x0) / f64::from(x1 - x0);
+    let py = |v: f64| t + (h - t - b) * (1.0 - ys.position(v));
+    let svg = root(id, w, h, title, desc);
+    for i in 0..ys.tick_count() {
+        let v = ys.tick(i);
+        svg.to(line(l, py(v), w - r, py(v), colour::GRID, 1.0));
+        svg.to(text(l - 6.0, py(v) + 4.0, "end", &f.money(v)));
+    }
+    for year in x0..=x1 {
+        let x = px(year);
+        svg.to(line(x, h - b, x, h - b + 4.0, colour::INK, 1.0));
+        svg.to(text(
+            x,
+            h - b + 18.0,
+            "middle",
+            &["’", &year.to_string()[2..]].concat(),
+        ));
+    }
+    svg.to(line(l, h - b, w - r, h - b, colour::INK, 1.0));
+    if let Some(v) = target {
+        svg.to(line(l, py(v), w - r, py(v), colour::TARGET, 2.0).a("stroke-dasharray", "6 4"));
+        svg.to(text(w - r, py(v) - 6.0, "end", &f.money(v)).a("font-weight", "600"));
+    }
+    let path = |pts: &[Point], colour: &str, width: &str, dash: &str| {
+        let mut d = std::string::String::new();
+        for (i, p) in pts.iter().enumerate() {
+            d.push(if i == 0 { 'M' } else { 'L' });
+            d.push_str(&num_attr(px(p.year)));
+            d.push(' ');
+            d.push_str(&num_attr(py(p.value)));
+        }
+        let el = s("path")
+            .a("d", &d)
+            .a("fill", "none")
+            .a("stroke", colour)
+            .a("stroke-width", width);
+        if dash.is_empty() {
+            el
+        } else {
+            el.a("stroke-dasharray", dash)
+        }
+    };
+    svg.to(path(vision, colour::TREND, "2", "2 3"));
+    svg.to(path(scenario, colour::OBS, "3", ""));
+    if let Some(p) = scenario.last() {
+        svg.to(s("circle")
+            .n("cx", px(p.year))
+            .n("cy", py(p.value))
+            .a("r", "4.5")
+            .a("fill", colour::OBS));
+    }
+    let ly = h - 18.0;
+    let mut x = l;
+    for (col, dash, label) in [
+        (colour::OBS, "", labels[0]),
+        (colour::TREND, "2 3", labels[1]),
+        (colour::TARGET, "6 4", labels[2]),
+    ] {
+        let mark = line(x, ly - 4.0, x + 22.0, ly - 4.0, col, 2.5);
+        svg.to(if dash.is_empty() {
+            mark
+        } else {
+            mark.a("stroke-dasharray", dash)
+        });
+        svg.to(text(x + 28.0, ly, "start", label));
+        x += 48.0 + 6.5 * label.chars().count() as f64;
+    }
+    svg
+}

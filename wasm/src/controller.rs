@@ -1,62 +1,131 @@
-//! Events in, state changes out: one delegated listener per kind of event
-//! on the document (clicks on `[data-act]`, edits of `[data-edit]`, the add
-//! form), plus `hashchange`, `storage` and the keyboard shortcuts. These
-//! listeners live as long as the page, so their closures are `forget()`-ed
-//! once; one-shot callbacks (a file read, a PNG) are `Closure::once`.
+//! Events in, state changes out. Each dashboard drawn on a page is an
+//! instance with its own state and root: the whole page (index.html), one
+//! part in an iframe (embed.html), or one part in a shadow root
+//! (`<koers-dashboard>`, the ES module API), several on one page. Each
+//! instance has one delegated listener per kind of event on its root
+//! (clicks on `[data-act]`, edits of `[data-edit]`, the scenario's
+//! `[data-sc]` controls, the forms); the page instance also listens for
+//! `hashchange`, `storage` and the keyboard shortcuts. Listeners are owned
+//! by their instance and removed when it is unmounted; one-shot callbacks
+//! (a file read, a PNG) are `Closure::once`.
 
 use std::cell::RefCell;
 use std::string::{String, ToString};
+use std::vec::Vec;
 
 use koers_core::load::{self, ErrorKind};
 use koers_core::model::Lang;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
-use web_sys::{Element, Event, HtmlElement, HtmlInputElement, KeyboardEvent};
+use web_sys::{Element, Event, EventTarget, HtmlElement, HtmlInputElement, KeyboardEvent};
 
-use crate::app::{App, Change, Flash};
+use crate::app::{App, Change, EmbedDialog, Flash, Mode};
 use crate::data::{self, escape, Obs, Problem};
-use crate::dom::{document, h};
+use crate::dom::{document, h, Root};
 use crate::i18n::{self, t};
-use crate::route::Route;
+use crate::route::{self, Part, Route};
+use crate::scenario::Scenario;
 use crate::{store, view};
 
+/// One listener, removed when its instance goes.
+struct Listener {
+    target: EventTarget,
+    kind: &'static str,
+    capture: bool,
+    cb: Closure<dyn Fn(Event)>,
+}
+
+impl Drop for Listener {
+    fn drop(&mut self) {
+        let _ = self.target.remove_event_listener_with_callback_and_bool(
+            self.kind,
+            self.cb.as_ref().unchecked_ref(),
+            self.capture,
+        );
+    }
+}
+
+/// A dashboard on the page: its state, where it is drawn, its listeners.
+struct Instance {
+    app: App,
+    root: Root,
+    _listeners: Vec<Listener>,
+}
+
 thread_local! {
-    static APP: RefCell<Option<App>> = const { RefCell::new(None) };
+    static INSTANCES: RefCell<Vec<Option<Instance>>> = const { RefCell::new(Vec::new()) };
 }
 
 fn window() -> web_sys::Window {
     web_sys::window().unwrap_or_else(|| wasm_bindgen::throw_str("no window"))
 }
 
-/// Run `f` on the state, then draw it; `focus_title` moves focus to the
-/// page's heading (after a change of view).
-fn update(focus_title: bool, f: impl FnOnce(&mut App)) {
-    APP.with(|cell| {
+/// Run `f` on instance `id`'s state, then draw it; `focus_title` moves
+/// focus to the view's heading (after a change of view).
+fn update(id: usize, focus_title: bool, f: impl FnOnce(&mut App)) {
+    INSTANCES.with(|cell| {
         // An event raised while the state is being changed (a focused field
         // losing its place as the page is redrawn) is not a new change.
         let Ok(mut guard) = cell.try_borrow_mut() else {
             return;
         };
-        let Some(app) = guard.as_mut() else { return };
-        f(app);
-        draw(app, focus_title);
+        let Some(Some(inst)) = guard.get_mut(id) else {
+            return;
+        };
+        f(&mut inst.app);
+        draw(&inst.app, &inst.root, focus_title);
     });
 }
 
-/// Write the page for `app`.
-pub fn draw(app: &App, focus_title: bool) {
+/// Change instance `id`'s state without drawing (the caller draws what
+/// changed).
+pub(crate) fn with_app(id: usize, f: impl FnOnce(&mut App)) {
+    INSTANCES.with(|cell| {
+        let Ok(mut guard) = cell.try_borrow_mut() else {
+            return;
+        };
+        if let Some(Some(inst)) = guard.get_mut(id) {
+            f(&mut inst.app);
+        }
+    });
+}
+
+/// Change the scenario, draw, and keep the address in step.
+pub(crate) fn update_scenario(id: usize, f: impl FnOnce(&mut App)) {
+    update(id, false, |app| {
+        if app.mode == Mode::Page {
+            app.flash = None;
+        }
+        f(app);
+        crate::explore::sync_address(app);
+    });
+}
+
+/// Read instance `id`'s state.
+pub(crate) fn read_app<R>(id: usize, f: impl FnOnce(&App) -> R) -> Option<R> {
+    read(id, |app, _| f(app))
+}
+
+/// Read instance `id`'s state.
+fn read<R>(id: usize, f: impl FnOnce(&App, &Root) -> R) -> Option<R> {
+    INSTANCES.with(|cell| {
+        let guard = cell.try_borrow().ok()?;
+        let inst = guard.get(id)?.as_ref()?;
+        Some(f(&inst.app, &inst.root))
+    })
+}
+
+/// Write the view of `app` into `root`.
+fn draw(app: &App, root: &Root, focus_title: bool) {
     let doc = document();
-    let Some(root) = doc.get_element_by_id("app") else {
-        return;
+    let focused = root.active().map(|e| e.id()).filter(|id| !id.is_empty());
+    let page = match app.mode {
+        Mode::Page => view::render(app),
+        Mode::Frame | Mode::Element => view::render_part(app),
     };
-    let focused = doc
-        .active_element()
-        .map(|e| e.id())
-        .filter(|id| !id.is_empty());
-    let page = view::render(app);
-    root.replace_children_with_node_1(&page.0);
+    root.el.replace_children_with_node_1(&page.0);
     for (id, value) in &app.draft {
-        let Some(el) = doc.get_element_by_id(id) else {
+        let Some(el) = root.by_id(id) else {
             continue;
         };
         if let Some(i) = el.dyn_ref::<HtmlInputElement>() {
@@ -69,29 +138,44 @@ pub fn draw(app: &App, focus_title: bool) {
             s.set_value(value);
         }
     }
-    if let Some(html) = doc.document_element() {
-        let _ = html.set_attribute("lang", if app.lang == Lang::En { "en" } else { "nl" });
+    let lang = if app.lang == Lang::En { "en" } else { "nl" };
+    if app.mode == Mode::Page {
+        if let Some(html) = doc.document_element() {
+            let _ = html.set_attribute("lang", lang);
+        }
+        let heading = root
+            .by_id("page-title")
+            .map(|e| e.text_content().unwrap_or_default())
+            .unwrap_or_default();
+        doc.set_title(&[heading.as_str(), " · koers"].concat());
+    } else {
+        let _ = root.el.set_attribute("lang", lang);
     }
-    let heading = doc
-        .get_element_by_id("page-title")
-        .map(|e| e.text_content().unwrap_or_default())
-        .unwrap_or_default();
-    doc.set_title(&[heading.as_str(), " · koers"].concat());
     let target = if focus_title {
         Some("page-title".to_string())
     } else {
         focused
     };
     if let Some(el) = target
-        .and_then(|id| doc.get_element_by_id(&id))
+        .and_then(|id| root.by_id(&id))
         .and_then(|e| e.dyn_into::<HtmlElement>().ok())
     {
         let _ = el.focus();
     }
+    if app.embed.is_some() {
+        if let Some(d) = root
+            .by_id("embed-dialog")
+            .and_then(|d| d.dyn_into::<web_sys::HtmlDialogElement>().ok())
+        {
+            if !d.open() {
+                let _ = d.show_modal();
+            }
+        }
+    }
 }
 
 fn save(app: &mut App) {
-    if !store::save(&app.base, &app.data) {
+    if app.stores() && !store::save(&app.base, &app.data) {
         app.flash = Some(Flash {
             error: true,
             text: t(app.lang, i18n::SAVE_FAILED).into(),
@@ -117,11 +201,43 @@ fn commit(app: &mut App, next: data::UserData, change: Change) {
     }
 }
 
-/// Start the dashboard: load the state, draw it, listen.
-pub fn start() {
-    let lang = store::lang();
-    let route = Route::parse(&window().location().hash().unwrap_or_default());
-    let mut app = App::new(lang, route, data::UserData::default());
+/// Add a new instance drawn into `root`, listening there.
+fn add_instance(app: App, root: Root) -> usize {
+    draw(&app, &root, false);
+    let mode = app.mode;
+    let id = INSTANCES.with(|cell| {
+        let mut v = cell.borrow_mut();
+        v.push(Some(Instance {
+            app,
+            root: root.clone(),
+            _listeners: Vec::new(),
+        }));
+        v.len() - 1
+    });
+    let listeners = listen(id, &root, mode);
+    INSTANCES.with(|cell| {
+        if let Some(Some(inst)) = cell.borrow_mut().get_mut(id) {
+            inst._listeners = listeners;
+        }
+    });
+    id
+}
+
+/// Start the whole dashboard in the page's `#app`: load the state, draw
+/// it, listen. `examples` carries the example figures' CSV when the page
+/// cannot fetch them (the single-file edition, opened from a file).
+pub fn start_page(examples: Option<String>) {
+    let Some(el) = document().get_element_by_id("app") else {
+        return;
+    };
+    let hash = window().location().hash().unwrap_or_default();
+    let route = Route::parse(&hash);
+    let mut app = App::new(store::lang(), route, data::UserData::default());
+    app.examples = examples;
+    if let Some(q) = route::query(&hash) {
+        app.scenario = Scenario::from_query(q);
+    }
+    app.saved = store::scenarios();
     match store::load(&app.base) {
         Ok(d) => {
             app.data = d;
@@ -129,47 +245,210 @@ pub fn start() {
         }
         Err(store::Unreadable) => app.unreadable = true,
     }
-    draw(&app, false);
-    APP.with(|cell| *cell.borrow_mut() = Some(app));
-    listen();
+    add_instance(app, Root { el, shadow: None });
 }
 
-fn on<E: wasm_bindgen::convert::FromWasmAbi + 'static>(
-    target: &web_sys::EventTarget,
-    kind: &str,
-    f: impl Fn(E) + 'static,
-) {
-    // `Fn`, not `FnMut`: a handler may cause the same event again (a click
-    // on a download link, or on the hidden file input) while it runs.
-    let cb = Closure::<dyn Fn(E)>::new(f);
-    let _ = target.add_event_listener_with_callback(kind, cb.as_ref().unchecked_ref());
-    // Page-long listener: lives as long as the page.
+/// Start one part in an iframe's `#app` (embed.html?view=…&lang=…): links
+/// open the full dashboard, and the height goes to the parent page.
+pub fn start_frame() {
+    let Some(el) = document().get_element_by_id("app") else {
+        return;
+    };
+    let search = window().location().search().unwrap_or_default();
+    let (mut view, mut lang) = (String::new(), String::new());
+    for pair in search.trim_start_matches('?').split('&') {
+        match pair.split_once('=') {
+            Some(("view", v)) => view = crate::scenario::decode(v),
+            Some(("lang", v)) => lang = v.into(),
+            _ => {}
+        }
+    }
+    let home = web_sys::Url::new_with_base(
+        "index.html",
+        &window().location().href().unwrap_or_default(),
+    )
+    .map(|u| u.href())
+    .unwrap_or_else(|_| "index.html".into());
+    let id = mount_in(
+        Root {
+            el: el.clone(),
+            shadow: None,
+        },
+        Mode::Frame,
+        &view,
+        &lang,
+        &home,
+    );
+    report_height(id, &el);
+}
+
+/// Tell the parent page how tall the part is, now and whenever it changes.
+fn report_height(id: usize, el: &Element) {
+    let win = window();
+    let Ok(Some(parent)) = win.parent() else {
+        return;
+    };
+    if parent == win {
+        return;
+    }
+    let body = document().document_element();
+    let send = move || {
+        let Some(b) = &body else { return };
+        let msg = js_sys::Object::new();
+        let view = read(id, |app, _| app.part.view()).unwrap_or_default();
+        let height = b.get_bounding_client_rect().height().ceil();
+        for (k, v) in [
+            ("type", JsValue::from_str("koers:height")),
+            ("height", JsValue::from_f64(height)),
+            ("view", JsValue::from_str(&view)),
+        ] {
+            let _ = js_sys::Reflect::set(&msg, &JsValue::from_str(k), &v);
+        }
+        let _ = parent.post_message(&msg, "*");
+    };
+    let cb = Closure::<dyn Fn()>::new(send);
+    if let Ok(obs) = web_sys::ResizeObserver::new(cb.as_ref().unchecked_ref()) {
+        obs.observe(el);
+    }
+    // Page-long: the iframe's document lives as long as its observer.
     cb.forget();
 }
 
-fn listen() {
-    let doc: web_sys::EventTarget = document().into();
-    let win: web_sys::EventTarget = window().into();
-    on(&win, "hashchange", |_: Event| {
-        let route = Route::parse(&window().location().hash().unwrap_or_default());
-        update(true, |app| {
-            app.route = route;
-            app.flash = None;
-            app.problems.clear();
-            app.draft.clear();
-        });
+fn lang_of(s: &str) -> Lang {
+    if s.trim().to_ascii_lowercase().starts_with("en") {
+        Lang::En
+    } else {
+        Lang::Nl
+    }
+}
+
+fn mount_in(root: Root, mode: Mode, view: &str, lang: &str, home: &str) -> usize {
+    let part = Part::parse(view);
+    let mut app = App::new(lang_of(lang), part.route(), data::UserData::default());
+    app.mode = mode;
+    app.part = part;
+    app.home = home.into();
+    add_instance(app, root)
+}
+
+/// Mount one part into `shadow` (a custom element's or the ES module API's
+/// shadow root): its own state and language, links to `home`. Returns the
+/// instance's id.
+pub fn mount(shadow: web_sys::ShadowRoot, view: &str, lang: &str, home: &str) -> usize {
+    let Ok(el) = document().create_element("div") else {
+        return usize::MAX;
+    };
+    let _ = el.set_attribute("class", "koers-root");
+    let _ = shadow.append_child(&el);
+    mount_in(
+        Root {
+            el,
+            shadow: Some(shadow),
+        },
+        Mode::Element,
+        view,
+        lang,
+        home,
+    )
+}
+
+/// Remove instance `id`: its listeners go, its root is emptied.
+pub fn unmount(id: usize) {
+    let gone = INSTANCES.with(|cell| {
+        cell.try_borrow_mut()
+            .ok()
+            .and_then(|mut v| v.get_mut(id).and_then(Option::take))
     });
-    on(&win, "storage", |e: web_sys::StorageEvent| {
-        if e.key().as_deref() == Some(store::KEY) {
-            update(false, |app| {
-                if let Ok(d) = store::load(&app.base) {
-                    app.data = d;
-                    app.computed = crate::app::compute(&app.base, &app.data);
+    if let Some(inst) = gone {
+        inst.root.el.remove();
+    }
+}
+
+/// Show another part in instance `id`.
+pub fn set_view(id: usize, view: &str) {
+    let part = Part::parse(view);
+    update(id, false, |app| {
+        app.route = part.route();
+        app.part = part;
+    });
+}
+
+/// Switch instance `id`'s language.
+pub fn set_lang(id: usize, lang: &str) {
+    let l = lang_of(lang);
+    update(id, false, |app| app.lang = l);
+}
+
+fn on(
+    out: &mut Vec<Listener>,
+    target: &EventTarget,
+    kind: &'static str,
+    f: impl Fn(Event) + 'static,
+) {
+    // `Fn`, not `FnMut`: a handler may cause the same event again (a click
+    // on a download link, or on the hidden file input) while it runs.
+    let cb = Closure::<dyn Fn(Event)>::new(f);
+    // `close` (of a dialog) does not bubble: it is caught on the way down.
+    let capture = kind == "close";
+    let _ = target.add_event_listener_with_callback_and_bool(
+        kind,
+        cb.as_ref().unchecked_ref(),
+        capture,
+    );
+    out.push(Listener {
+        target: target.clone(),
+        kind,
+        capture,
+        cb,
+    });
+}
+
+fn listen(id: usize, root: &Root, mode: Mode) -> Vec<Listener> {
+    let mut out = Vec::new();
+    let at: EventTarget = root.el.clone().into();
+    if mode == Mode::Page {
+        let win: EventTarget = window().into();
+        let doc: EventTarget = document().into();
+        on(&mut out, &win, "hashchange", move |_| {
+            let hash = window().location().hash().unwrap_or_default();
+            let route = Route::parse(&hash);
+            update(id, true, |app| {
+                if route == Route::Scenario {
+                    if let Some(q) = route::query(&hash) {
+                        app.scenario = Scenario::from_query(q);
+                    }
                 }
+                app.route = route;
+                app.flash = None;
+                app.problems.clear();
+                app.draft.clear();
+                app.embed = None;
             });
-        }
-    });
-    on(&doc, "click", |e: Event| {
+        });
+        on(&mut out, &win, "storage", move |e| {
+            let Some(e) = e.dyn_ref::<web_sys::StorageEvent>() else {
+                return;
+            };
+            let key = e.key();
+            if key.as_deref() == Some(store::KEY) {
+                update(id, false, |app| {
+                    if let Ok(d) = store::load(&app.base) {
+                        app.data = d;
+                        app.computed = crate::app::compute(&app.base, &app.data);
+                    }
+                });
+            } else if key.as_deref() == Some(store::SCENARIOS) {
+                update(id, false, |app| app.saved = store::scenarios());
+            }
+        });
+        on(&mut out, &doc, "keydown", move |e| {
+            if let Some(k) = e.dyn_ref::<KeyboardEvent>() {
+                keydown(id, k);
+            }
+        });
+    }
+    let r = root.clone();
+    on(&mut out, &at, "click", move |e| {
         let Some(el) = closest(&e, "[data-act]") else {
             return;
         };
@@ -177,8 +456,8 @@ fn listen() {
         if act == "import" || act == "skip" {
             if act == "skip" {
                 e.prevent_default();
-                if let Some(m) = document()
-                    .get_element_by_id("main")
+                if let Some(m) = r
+                    .by_id("main")
                     .and_then(|m| m.dyn_into::<HtmlElement>().ok())
                 {
                     let _ = m.focus();
@@ -186,20 +465,25 @@ fn listen() {
             }
             return;
         }
-        click(&act, &el);
+        click(id, &r, &act, &el);
     });
-    on(&doc, "change", |e: Event| {
-        let Some(el) = e
-            .target()
-            .and_then(|t| t.dyn_into::<HtmlInputElement>().ok())
-        else {
+    let r = root.clone();
+    on(&mut out, &at, "change", move |e| {
+        let Some(el) = e.target().and_then(|t| t.dyn_into::<HtmlElement>().ok()) else {
+            return;
+        };
+        if el.has_attribute("data-sc") {
+            crate::explore::changed(id, &r, &el);
+            return;
+        }
+        let Some(el) = el.dyn_into::<HtmlInputElement>().ok() else {
             return;
         };
         if let Some(field) = el.get_attribute("data-edit") {
-            edit(&el, &field);
+            edit(id, &el, &field);
         } else if let Some(name) = el.get_attribute("data-revolve") {
             let v = el.value_as_number();
-            update(false, |app| {
+            update(id, false, |app| {
                 let r = &mut app.revolve;
                 if v.is_finite() {
                     match name.as_str() {
@@ -212,51 +496,70 @@ fn listen() {
                 }
             });
         } else if el.id() == "import-file" {
-            import(&el);
+            import(id, &el);
         }
     });
-    on(&doc, "submit", |e: Event| {
+    let r = root.clone();
+    on(&mut out, &at, "input", move |e| {
+        if let Some(el) = e
+            .target()
+            .and_then(|t| t.dyn_into::<HtmlInputElement>().ok())
+            .filter(|el| el.has_attribute("data-sc"))
+        {
+            crate::explore::input(id, &r, &el);
+        }
+    });
+    let r = root.clone();
+    on(&mut out, &at, "submit", move |e| {
         let Some(form) = e.target().and_then(|t| t.dyn_into::<Element>().ok()) else {
             return;
         };
         e.prevent_default();
         match form.get_attribute("data-form").as_deref() {
-            Some("add") => add(),
-            Some("flow") => add_flow(),
+            Some("add") => add(id, &r),
+            Some("flow") => add_flow(id, &r),
             _ => {}
         }
     });
-    on(&doc, "keydown", |e: KeyboardEvent| {
-        let key = e.key();
-        let (z, y) = (key.eq_ignore_ascii_case("z"), key.eq_ignore_ascii_case("y"));
-        if !(e.ctrl_key() || e.meta_key()) || !(z || y) {
-            return;
-        }
-        // Inside a text field the browser's own text undo comes first.
-        let in_text = e
+    let r = root.clone();
+    on(&mut out, &at, "close", move |e| {
+        // The Embed dialog closed (Escape or its button): forget it and
+        // give focus back to the button that opened it.
+        let is_dialog = e
             .target()
-            .and_then(|t| t.dyn_into::<HtmlInputElement>().ok())
-            .is_some_and(|i| i.type_() != "checkbox" && i.type_() != "file");
-        if in_text {
+            .and_then(|t| t.dyn_into::<Element>().ok())
+            .is_some_and(|t| t.id() == "embed-dialog");
+        if !is_dialog {
             return;
         }
-        e.prevent_default();
-        if e.shift_key() || y {
-            click(
-                "redo",
-                &document()
-                    .create_element("i")
-                    .unwrap_or_else(|_| wasm_bindgen::throw_str("i")),
-            );
-        } else {
-            click(
-                "undo",
-                &document()
-                    .create_element("i")
-                    .unwrap_or_else(|_| wasm_bindgen::throw_str("i")),
-            );
+        let opener = read(id, |app, _| app.embed.as_ref().map(|d| d.opener.clone())).flatten();
+        update(id, false, |app| app.embed = None);
+        if let Some(b) = opener
+            .and_then(|o| r.by_id(&o))
+            .and_then(|b| b.dyn_into::<HtmlElement>().ok())
+        {
+            let _ = b.focus();
         }
     });
+    out
+}
+
+fn keydown(id: usize, e: &KeyboardEvent) {
+    let key = e.key();
+    let (z, y) = (key.eq_ignore_ascii_case("z"), key.eq_ignore_ascii_case("y"));
+    if !(e.ctrl_key() || e.meta_key()) || !(z || y) {
+        return;
+    }
+    // Inside a text field the browser's own text undo comes first.
+    let in_text = e
+        .target()
+        .and_then(|t| t.dyn_into::<HtmlInputElement>().ok())
+        .is_some_and(|i| i.type_() != "checkbox" && i.type_() != "file");
+    if in_text {
+        return;
+    }
+    e.prevent_default();
+    undo_redo(id, if e.shift_key() || y { "redo" } else { "undo" });
 }
 
 fn closest(e: &Event, selector: &str) -> Option<Element> {
@@ -268,9 +571,8 @@ fn closest(e: &Event, selector: &str) -> Option<Element> {
         .flatten()
 }
 
-fn input_value(id: &str) -> String {
-    let doc = document();
-    let Some(el) = doc.get_element_by_id(id) else {
+fn input_value(root: &Root, id: &str) -> String {
+    let Some(el) = root.by_id(id) else {
         return String::new();
     };
     if let Some(i) = el.dyn_ref::<HtmlInputElement>() {
@@ -291,9 +593,9 @@ fn input_value(id: &str) -> String {
 }
 
 /// The current values of form fields, to put back if the entry is refused.
-fn draft(ids: &[&str]) -> std::vec::Vec<(String, String)> {
+fn draft(root: &Root, ids: &[&str]) -> std::vec::Vec<(String, String)> {
     ids.iter()
-        .map(|id| ((*id).into(), input_value(id)))
+        .map(|id| ((*id).into(), input_value(root, id)))
         .collect()
 }
 
@@ -306,8 +608,9 @@ fn problem(field: &str, kind: ErrorKind) -> Problem {
     }
 }
 
-fn add() {
-    let subject = document()
+fn add(inst: usize, root: &Root) {
+    let subject = root
+        .el
         .query_selector("#add-form [name=subject]")
         .ok()
         .flatten()
@@ -318,20 +621,23 @@ fn add() {
                 .unwrap_or_default()
         })
         .unwrap_or_default();
-    let year = input_value("f-year");
-    let value = input_value("f-value");
-    let source = input_value("f-source");
-    let note = input_value("f-note");
-    let provisional = !input_value("f-provisional").is_empty();
-    let typed = draft(&[
-        "f-subject",
-        "f-year",
-        "f-value",
-        "f-source",
-        "f-note",
-        "f-provisional",
-    ]);
-    update(false, |app| {
+    let year = input_value(root, "f-year");
+    let value = input_value(root, "f-value");
+    let source = input_value(root, "f-source");
+    let note = input_value(root, "f-note");
+    let provisional = !input_value(root, "f-provisional").is_empty();
+    let typed = draft(
+        root,
+        &[
+            "f-subject",
+            "f-year",
+            "f-value",
+            "f-source",
+            "f-note",
+            "f-provisional",
+        ],
+    );
+    update(inst, false, |app| {
         app.problems_at = "add";
         app.draft = typed;
         let mut ps = std::vec::Vec::new();
@@ -364,15 +670,18 @@ fn add() {
     });
 }
 
-fn add_flow() {
-    let window = input_value("g-window");
-    let year = input_value("g-year");
-    let source = input_value("g-source");
-    let amounts = ["g-pc", "g-pd", "g-vc", "g-vd"].map(input_value);
-    let typed = draft(&[
-        "g-window", "g-year", "g-pc", "g-pd", "g-vc", "g-vd", "g-source",
-    ]);
-    update(false, |app| {
+fn add_flow(inst: usize, root: &Root) {
+    let window = input_value(root, "g-window");
+    let year = input_value(root, "g-year");
+    let source = input_value(root, "g-source");
+    let amounts = ["g-pc", "g-pd", "g-vc", "g-vd"].map(|id| input_value(root, id));
+    let typed = draft(
+        root,
+        &[
+            "g-window", "g-year", "g-pc", "g-pd", "g-vc", "g-vd", "g-source",
+        ],
+    );
+    update(inst, false, |app| {
         app.problems_at = "flow";
         app.draft = typed;
         let mut ps = std::vec::Vec::new();
@@ -418,7 +727,7 @@ fn add_flow() {
     });
 }
 
-fn edit(el: &HtmlInputElement, field: &str) {
+fn edit(inst: usize, el: &HtmlInputElement, field: &str) {
     let Some(k) = el
         .get_attribute("data-index")
         .and_then(|s| s.parse::<usize>().ok())
@@ -434,7 +743,7 @@ fn edit(el: &HtmlInputElement, field: &str) {
     } else {
         el.value()
     };
-    update(false, |app| {
+    update(inst, false, |app| {
         app.problems_at = "data";
         let mut next = app.data.clone();
         let Some(o) = next.obs.get_mut(k) else { return };
@@ -479,33 +788,37 @@ fn edit(el: &HtmlInputElement, field: &str) {
     });
 }
 
-fn click(act: &str, el: &Element) {
+fn undo_redo(inst: usize, act: &str) {
+    update(inst, false, |app| {
+        let done = if act == "undo" {
+            app.undo()
+        } else {
+            app.redo()
+        };
+        let l = app.lang;
+        app.flash = Some(Flash {
+            error: false,
+            text: t(
+                l,
+                match (act, done) {
+                    ("undo", true) => i18n::UNDONE,
+                    ("undo", false) => i18n::NOTHING_TO_UNDO,
+                    (_, true) => i18n::REDONE,
+                    _ => i18n::NOTHING_TO_REDO,
+                },
+            )
+            .into(),
+            undo: false,
+        });
+        if done {
+            save(app);
+        }
+    });
+}
+
+fn click(inst: usize, root: &Root, act: &str, el: &Element) {
     match act {
-        "undo" | "redo" => update(false, |app| {
-            let done = if act == "undo" {
-                app.undo()
-            } else {
-                app.redo()
-            };
-            let l = app.lang;
-            app.flash = Some(Flash {
-                error: false,
-                text: t(
-                    l,
-                    match (act, done) {
-                        ("undo", true) => i18n::UNDONE,
-                        ("undo", false) => i18n::NOTHING_TO_UNDO,
-                        (_, true) => i18n::REDONE,
-                        _ => i18n::NOTHING_TO_REDO,
-                    },
-                )
-                .into(),
-                undo: false,
-            });
-            if done {
-                save(app);
-            }
-        }),
+        "undo" | "redo" => undo_redo(inst, act),
         "lang" => {
             let l = if el.get_attribute("data-lang").as_deref() == Some("en") {
                 Lang::En
@@ -513,12 +826,12 @@ fn click(act: &str, el: &Element) {
                 Lang::Nl
             };
             store::set_lang(l);
-            update(false, |app| {
+            update(inst, false, |app| {
                 app.lang = l;
                 app.flash = None;
             });
-            if let Some(b) = document()
-                .get_element_by_id("lang-switch")
+            if let Some(b) = root
+                .by_id("lang-switch")
                 .and_then(|e| e.dyn_into::<HtmlElement>().ok())
             {
                 let _ = b.focus();
@@ -531,7 +844,7 @@ fn click(act: &str, el: &Element) {
             else {
                 return;
             };
-            update(false, |app| {
+            update(inst, false, |app| {
                 let mut next = app.data.clone();
                 if k < next.obs.len() {
                     next.obs.remove(k);
@@ -546,7 +859,7 @@ fn click(act: &str, el: &Element) {
             else {
                 return;
             };
-            update(false, |app| {
+            update(inst, false, |app| {
                 let mut next = app.data.clone();
                 if k < next.flows.len() {
                     next.flows.remove(k);
@@ -555,38 +868,30 @@ fn click(act: &str, el: &Element) {
             });
         }
         "reset" => {
-            let lang = APP.with(|c| c.borrow().as_ref().map_or(Lang::Nl, |a| a.lang));
+            let lang = read(inst, |a, _| a.lang).unwrap_or(Lang::Nl);
             if window()
                 .confirm_with_message(t(lang, i18n::CONFIRM_RESET))
                 .unwrap_or(false)
             {
-                update(false, |app| {
+                update(inst, false, |app| {
                     commit(app, data::UserData::default(), Change::Reset)
                 });
             }
         }
-        "export-csv" => APP.with(|c| {
-            if let Some(app) = c.borrow().as_ref() {
-                download(
-                    &data::export_csv(&app.data),
-                    "text/csv",
-                    "koers-observations.csv",
-                );
+        "export-csv" => {
+            if let Some(text) = read(inst, |app, _| data::export_csv(&app.data)) {
+                download(&text, "text/csv", "koers-observations.csv");
             }
-        }),
-        "export-json" => APP.with(|c| {
-            if let Some(app) = c.borrow().as_ref() {
-                download(
-                    &data::export_json(&app.base, &app.data),
-                    "application/json",
-                    "koers-dataset.json",
-                );
+        }
+        "export-json" => {
+            if let Some(text) = read(inst, |app, _| data::export_json(&app.base, &app.data)) {
+                download(&text, "application/json", "koers-dataset.json");
             }
-        }),
-        "examples" => examples(),
+        }
+        "examples" => examples(inst),
         "choose-file" => {
-            if let Some(i) = document()
-                .get_element_by_id("import-file")
+            if let Some(i) = root
+                .by_id("import-file")
                 .and_then(|e| e.dyn_into::<HtmlElement>().ok())
             {
                 i.click();
@@ -594,7 +899,7 @@ fn click(act: &str, el: &Element) {
         }
         "csv" => {
             if let Some(id) = el.get_attribute("data-target") {
-                if let Some(text) = table_csv(&id) {
+                if let Some(text) = table_csv(root, &id) {
                     download(&text, "text/csv", &[id.as_str(), ".csv"].concat());
                 }
             }
@@ -603,7 +908,7 @@ fn click(act: &str, el: &Element) {
             let Some(id) = el.get_attribute("data-target") else {
                 return;
             };
-            let Some(svg) = document().get_element_by_id(&id) else {
+            let Some(svg) = root.by_id(&id) else {
                 return;
             };
             let text = web_sys::XmlSerializer::new()
@@ -615,11 +920,103 @@ fn click(act: &str, el: &Element) {
                 png(&text, &svg, &id);
             }
         }
+        "embed" => open_embed(inst, root, el),
+        "embed-close" => {
+            if let Some(d) = root
+                .by_id("embed-dialog")
+                .and_then(|d| d.dyn_into::<web_sys::HtmlDialogElement>().ok())
+            {
+                // The dialog's `close` event does the rest.
+                d.close();
+            }
+        }
+        "copy" => {
+            if let Some(src) = el
+                .get_attribute("data-target")
+                .and_then(|id| root.by_id(&id))
+            {
+                copy(&src, el);
+            }
+        }
+        _ if act.starts_with("sc-") => crate::explore::click(inst, root, act, el),
         _ => {}
     }
 }
 
-fn import(input: &HtmlInputElement) {
+/// Open the Embed dialog for the part named on `el`.
+fn open_embed(inst: usize, root: &Root, el: &Element) {
+    let part = Part::parse(&el.get_attribute("data-view").unwrap_or_default());
+    // The card or chart the button belongs to gives a starting height.
+    let height = el
+        .closest("[data-embed]")
+        .ok()
+        .flatten()
+        .and_then(|c| c.dyn_into::<HtmlElement>().ok())
+        .map_or(480, |c| (c.offset_height() + 48).clamp(160, 2000) as u32);
+    let loc = window().location();
+    let base = match loc.protocol().as_deref() {
+        Ok("http:") | Ok("https:") => {
+            web_sys::Url::new_with_base(".", &loc.href().unwrap_or_default())
+                .ok()
+                .map(|u| {
+                    let mut b = u.href();
+                    if let Some(i) = b.find(['?', '#']) {
+                        b.truncate(i);
+                    }
+                    b
+                })
+        }
+        _ => None,
+    };
+    let opener = el.id();
+    update(inst, false, |app| {
+        app.embed = Some(EmbedDialog {
+            part,
+            height,
+            base,
+            opener,
+        });
+    });
+    if let Some(first) = root
+        .by_id("embed-iframe")
+        .and_then(|e| e.dyn_into::<HtmlElement>().ok())
+    {
+        let _ = first.focus();
+    }
+}
+
+/// Copy a text field's value: the clipboard when the browser allows it,
+/// else the text is selected for Ctrl+C. The button says which.
+fn copy(src: &Element, button: &Element) {
+    let text = src
+        .dyn_ref::<web_sys::HtmlTextAreaElement>()
+        .map(|t| t.value())
+        .or_else(|| src.dyn_ref::<HtmlInputElement>().map(|i| i.value()))
+        .unwrap_or_default();
+    if let Some(t) = src.dyn_ref::<web_sys::HtmlTextAreaElement>() {
+        t.select();
+    } else if let Some(i) = src.dyn_ref::<HtmlInputElement>() {
+        i.select();
+    }
+    // No clipboard from a file or an insecure page: the selection stays.
+    let nav = window().navigator();
+    let clip = js_sys::Reflect::get(&nav, &JsValue::from_str("clipboard"))
+        .ok()
+        .filter(|c| !c.is_undefined() && !c.is_null())
+        .and_then(|c| c.dyn_into::<web_sys::Clipboard>().ok());
+    if let Some(c) = clip {
+        // A refusal (no permission) leaves the selection; nothing to report.
+        let ignore = Closure::once(|_: JsValue| {});
+        let _ = c.write_text(&text).catch(&ignore);
+        ignore.forget();
+    }
+    let done = button.get_attribute("data-done").unwrap_or_default();
+    if !done.is_empty() {
+        button.set_text_content(Some(&done));
+    }
+}
+
+fn import(inst: usize, input: &HtmlInputElement) {
     let Some(file) = input.files().and_then(|f| f.get(0)) else {
         return;
     };
@@ -634,7 +1031,7 @@ fn import(input: &HtmlInputElement) {
             .ok()
             .and_then(|v| v.as_string())
             .unwrap_or_default();
-        update(false, |app| {
+        update(inst, false, |app| {
             app.problems_at = "data";
             let json = name.ends_with(".json") || text.trim_start().starts_with('{');
             let result = if json {
@@ -666,8 +1063,13 @@ fn import(input: &HtmlInputElement) {
     input.set_value("");
 }
 
-/// Load the invented example figures from their own file, on request only.
-fn examples() {
+/// Load the invented example figures from their own file, on request only
+/// (or from the page, when it carries them).
+fn examples(inst: usize) {
+    if let Some(text) = read(inst, |app, _| app.examples.clone()).flatten() {
+        examples_loaded(inst, Some(text));
+        return;
+    }
     let Ok(xhr) = web_sys::XmlHttpRequest::new() else {
         return;
     };
@@ -684,40 +1086,44 @@ fn examples() {
         } else {
             None
         };
-        update(false, |app| {
-            app.problems_at = "data";
-            let parsed = text.map(|t| data::import_csv(&app.base, t.as_bytes(), &[]));
-            match parsed {
-                Some(Ok(ex)) => {
-                    let mut next = app.data.clone();
-                    next.obs.extend(ex.obs);
-                    commit(app, next, Change::Examples);
-                }
-                Some(Err(ps)) => {
-                    app.problems = ps;
-                    app.flash = Some(Flash {
-                        error: true,
-                        text: t(app.lang, i18n::EXAMPLES_FAILED).into(),
-                        undo: false,
-                    });
-                }
-                None => {
-                    app.flash = Some(Flash {
-                        error: true,
-                        text: t(app.lang, i18n::EXAMPLES_FAILED).into(),
-                        undo: false,
-                    });
-                }
-            }
-        });
+        examples_loaded(inst, text);
     });
     xhr.set_onloadend(Some(done.as_ref().unchecked_ref()));
     done.forget();
     let _ = xhr.send();
 }
 
+fn examples_loaded(inst: usize, text: Option<String>) {
+    update(inst, false, |app| {
+        app.problems_at = "data";
+        let parsed = text.map(|t| data::import_csv(&app.base, t.as_bytes(), &[]));
+        match parsed {
+            Some(Ok(ex)) => {
+                let mut next = app.data.clone();
+                next.obs.extend(ex.obs);
+                commit(app, next, Change::Examples);
+            }
+            Some(Err(ps)) => {
+                app.problems = ps;
+                app.flash = Some(Flash {
+                    error: true,
+                    text: t(app.lang, i18n::EXAMPLES_FAILED).into(),
+                    undo: false,
+                });
+            }
+            None => {
+                app.flash = Some(Flash {
+                    error: true,
+                    text: t(app.lang, i18n::EXAMPLES_FAILED).into(),
+                    undo: false,
+                });
+            }
+        }
+    });
+}
+
 /// Offer `text` as a file.
-fn download(text: &str, mime: &str, name: &str) {
+pub(crate) fn download(text: &str, mime: &str, name: &str) {
     let parts = js_sys::Array::of1(&JsValue::from_str(text));
     let opts = web_sys::BlobPropertyBag::new();
     opts.set_type(mime);
@@ -744,8 +1150,8 @@ fn download_blob(blob: &web_sys::Blob, name: &str) {
 }
 
 /// A table's text as CSV, header included.
-fn table_csv(id: &str) -> Option<String> {
-    let table = document().get_element_by_id(id)?;
+fn table_csv(root: &Root, id: &str) -> Option<String> {
+    let table = root.by_id(id)?;
     let table = if table.tag_name() == "TABLE" {
         table
     } else {

@@ -404,7 +404,7 @@ pub fn import_csv(
     }
 }
 
-fn json_value<T: serde::Serialize>(v: &T, out: &mut String) {
+pub(crate) fn json_value<T: serde::Serialize>(v: &T, out: &mut String) {
     let mut buf = std::vec![0u8; 256];
     loop {
         match serde_json_core::to_slice(v, &mut buf) {

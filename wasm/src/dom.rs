@@ -2,7 +2,7 @@
 //! ever set as text or attribute values, never parsed as HTML.
 
 use wasm_bindgen::JsCast;
-use web_sys::{Document, Element};
+use web_sys::{Document, Element, ShadowRoot};
 
 const SVG_NS: &str = "http://www.w3.org/2000/svg";
 
@@ -11,6 +11,36 @@ pub fn document() -> Document {
     web_sys::window()
         .and_then(|w| w.document())
         .unwrap_or_else(|| wasm_bindgen::throw_str("no document"))
+}
+
+/// Where one dashboard is drawn: an element in the page, or one inside a
+/// shadow root (a custom element). Ids are looked up in the right scope,
+/// so two dashboards in two shadow roots may use the same ids.
+#[derive(Clone)]
+pub struct Root {
+    /// The element the view is drawn into.
+    pub el: Element,
+    /// The shadow root it sits in, if any.
+    pub shadow: Option<ShadowRoot>,
+}
+
+impl Root {
+    /// The element with `id` in this root's scope.
+    pub fn by_id(&self, id: &str) -> Option<Element> {
+        match &self.shadow {
+            Some(s) => s.get_element_by_id(id),
+            None => document().get_element_by_id(id),
+        }
+    }
+
+    /// The focused element in this root's scope.
+    pub fn active(&self) -> Option<Element> {
+        match &self.shadow {
+            Some(s) => s.active_element(),
+            None => document().active_element(),
+        }
+        .filter(|e| self.el.contains(Some(e)))
+    }
 }
 
 /// An element being built.
@@ -89,6 +119,16 @@ impl H {
         if let Some(c) = child {
             self.to(c);
         }
+    }
+
+    /// Set a style property through the CSSOM (never a `style` attribute,
+    /// which a strict Content-Security-Policy refuses).
+    #[inline(never)]
+    pub fn css(self, property: &str, value: &str) -> H {
+        if let Some(e) = self.0.dyn_ref::<web_sys::HtmlElement>() {
+            let _ = e.style().set_property(property, value);
+        }
+        self
     }
 
     /// The element as an HTML element.

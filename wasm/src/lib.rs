@@ -8,25 +8,70 @@
 //! keeps undo and redo; `route` maps URL hashes to views; `i18n` has the
 //! interface's words in Dutch and English; `app` keeps the state, `store`
 //! the localStorage copy, `controller` turns events into state changes,
-//! `view` writes the DOM and `chart` the SVG.
+//! `view` writes the DOM and `chart` the SVG; `scenario` keeps the scenario
+//! explorer's state and `explore` draws it; `api` is the calculations for
+//! the ES module API (`www/koers.mjs`).
+//!
+//! Entry points, called by the few lines of JavaScript that start the wasm:
+//! [`start_page`] (index.html, koers.html), [`start_embed`] (embed.html),
+//! [`mount_part`] (the `<koers-dashboard>` element and `mount()` of the ES module
+//! API), and the calculations in [`api`].
 #![cfg_attr(not(test), deny(clippy::unwrap_used))]
 
 pub mod data;
 pub mod history;
 pub mod route;
 
+pub mod api;
 pub mod app;
 mod chart;
 mod controller;
 pub mod dom;
+mod explore;
 pub mod fmt;
 mod i18n;
+pub mod scenario;
 pub mod store;
 mod view;
 
-/// Start the dashboard: called once when the module loads (in a browser;
-/// natively it compiles, for tests and lints, but has no page to draw).
-#[cfg_attr(target_arch = "wasm32", wasm_bindgen::prelude::wasm_bindgen(start))]
-pub fn start() {
-    controller::start();
+use wasm_bindgen::prelude::*;
+
+/// Start the whole dashboard in the page's `#app` (index.html and the
+/// single-file koers.html). `examples` is the example figures' CSV when the
+/// page carries it (a file cannot fetch), else `undefined`.
+#[wasm_bindgen]
+pub fn start_page(examples: Option<String>) {
+    controller::start_page(examples);
+}
+
+/// Start one part in an iframe (embed.html?view=…&lang=…).
+#[wasm_bindgen]
+pub fn start_embed() {
+    controller::start_frame();
+}
+
+/// Draw one part (`view`, as in `embed.html?view=`) into a shadow root, in
+/// `lang` (`nl`, `en`), its links opening the dashboard at `home`. Returns
+/// an id for [`set_part_view`], [`set_part_lang`] and [`unmount_part`].
+#[wasm_bindgen]
+pub fn mount_part(shadow: web_sys::ShadowRoot, view: &str, lang: &str, home: &str) -> u32 {
+    u32::try_from(controller::mount(shadow, view, lang, home)).unwrap_or(u32::MAX)
+}
+
+/// Show another part in a mounted dashboard.
+#[wasm_bindgen]
+pub fn set_part_view(id: u32, view: &str) {
+    controller::set_view(id as usize, view);
+}
+
+/// Switch a mounted dashboard's language.
+#[wasm_bindgen]
+pub fn set_part_lang(id: u32, lang: &str) {
+    controller::set_lang(id as usize, lang);
+}
+
+/// Remove a mounted dashboard and its listeners.
+#[wasm_bindgen]
+pub fn unmount_part(id: u32) {
+    controller::unmount(id as usize);
 }

@@ -10,6 +10,7 @@ use koers_core::model::{Dataset, Lang};
 use web_sys::Storage;
 
 use crate::data::{self, UserData};
+use crate::scenario::{self, Scenario};
 
 /// Where the user's data lives.
 pub const KEY: &str = "koers.observations.v1";
@@ -17,6 +18,8 @@ pub const KEY: &str = "koers.observations.v1";
 pub const UNREADABLE: &str = "koers.observations.v1.unreadable";
 /// The chosen language, `nl` or `en`.
 pub const LANG: &str = "koers.lang";
+/// Saved scenarios: one query (as in a scenario link) per line.
+pub const SCENARIOS: &str = "koers.scenarios.v1";
 
 fn storage() -> Option<Storage> {
     web_sys::window()?.local_storage().ok().flatten()
@@ -73,4 +76,23 @@ pub fn save(base: &Dataset<'static>, d: &UserData) -> bool {
         return s.remove_item(KEY).is_ok();
     }
     s.set_item(KEY, &data::export_json(base, d)).is_ok()
+}
+
+/// The scenarios saved in this browser.
+pub fn scenarios() -> std::vec::Vec<Scenario> {
+    storage()
+        .and_then(|s| s.get_item(SCENARIOS).ok().flatten())
+        .map(|t| scenario::parse_saved(&t))
+        .unwrap_or_default()
+}
+
+/// Save the scenarios; `false` when the browser refused.
+pub fn set_scenarios(list: &[Scenario]) -> bool {
+    let Some(s) = storage() else {
+        return false;
+    };
+    if list.is_empty() {
+        return s.remove_item(SCENARIOS).is_ok();
+    }
+    s.set_item(SCENARIOS, &scenario::write_saved(list)).is_ok()
 }

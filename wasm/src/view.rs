@@ -14,13 +14,14 @@ use koers_core::model::{
 use koers_core::progress::{Point, Status, YearReached};
 use koers_core::view as words;
 
-use crate::app::{App, Flash};
+use crate::app::{App, EmbedDialog, Flash, Mode};
 use crate::chart;
 use crate::data::{unescape, Obs};
 use crate::dom::{button, h, link, H};
 use crate::fmt::Fmt;
 use crate::i18n::{self as i, t};
-use crate::route::Route;
+use crate::route::{Part, Route};
+use wasm_bindgen::JsCast;
 
 /// What every view function needs.
 pub struct Ctx<'a> {
@@ -33,15 +34,15 @@ pub struct Ctx<'a> {
 }
 
 impl Ctx<'_> {
-    fn t(&self, s: i::S) -> &'static str {
+    pub(crate) fn t(&self, s: i::S) -> &'static str {
         t(self.l, s)
     }
-    fn ds(&self) -> &Dataset<'static> {
+    pub(crate) fn ds(&self) -> &Dataset<'static> {
         &self.app.base
     }
 }
 
-fn txt(x: Text) -> String {
+pub(crate) fn txt(x: Text) -> String {
     unescape(x.raw())
 }
 
@@ -96,11 +97,8 @@ fn bar(c: &Ctx, share: Option<f64>, s: Status) -> H {
                 .a("aria-label", &label)
                 .k(h("span")
                     .c(&["fill st", &status_index(s).to_string()].concat())
-                    .a(
-                        "style",
-                        &["width:", &crate::dom::num_attr(pct), "%"].concat(),
-                    )))
-            .k(h("span").c("bar-text").t(&label))
+                    .css("width", &[&crate::dom::num_attr(pct), "%"].concat())))
+                .k(h("span").c("bar-text").t(&label))
         }
         None => wrap
             .k(h("div").c("bar empty").a("aria-hidden", "true"))
@@ -120,24 +118,27 @@ fn source(c: &Ctx, s: &SourceRef) -> H {
         .k(h("footer").t(c.t(i::SOURCE)).t(": ").t(&where_))
 }
 
-fn section(title: &str, id: &str) -> H {
+pub(crate) fn section(title: &str, id: &str) -> H {
     h("section")
         .a("aria-labelledby", id)
         .k(h("h2").a("id", id).t(title))
 }
 
 /// A figure: the chart, its text alternative as a table, downloads.
-fn figure(c: &Ctx, svg: H, id: &str, table: H, caption: &str) -> H {
+/// `embed` is the chart's Embed button (on the full page only).
+pub(crate) fn figure(c: &Ctx, svg: H, id: &str, table: H, caption: &str, embed: Option<H>) -> H {
     let table_id = [id, "-table"].concat();
     h("figure")
         .c("chart-figure")
+        .a("data-embed", "chart")
         .k(h("div").c("chart-wrap").k(svg))
         .k(h("figcaption").t(caption))
         .k(h("div")
             .c("downloads")
             .k(button("svg", c.t(i::DOWNLOAD_SVG)).a("data-target", id))
             .k(button("png", c.t(i::DOWNLOAD_PNG)).a("data-target", id))
-            .k(button("csv", c.t(i::DOWNLOAD_CSV)).a("data-target", &table_id)))
+            .k(button("csv", c.t(i::DOWNLOAD_CSV)).a("data-target", &table_id))
+            .ko(embed))
         .k(h("details")
             .c("chart-data")
             .k(h("summary").t(c.t(i::DATA_TABLE)))
@@ -145,7 +146,7 @@ fn figure(c: &Ctx, svg: H, id: &str, table: H, caption: &str) -> H {
 }
 
 /// A table from a header and rows of text.
-fn table(caption: &str, head: &[&str], rows: Vec<Vec<String>>) -> H {
+pub(crate) fn table(caption: &str, head: &[&str], rows: Vec<Vec<String>>) -> H {
     let thead = h("tr");
     for col in head {
         thead.to(h("th").a("scope", "col").t(col));
@@ -208,26 +209,242 @@ pub fn render(app: &App) -> H {
         Route::Money => money(&c),
         Route::Data => data_view(&c),
         Route::Method => method(&c),
+        Route::Scenario => crate::explore::page(&c),
     };
     main.to(body);
-    h("div")
-        .a("id", "root")
-        .k(h("a")
-            .c("skip")
-            .a("href", "#main")
-            .a("data-act", "skip")
-            .t(c.t(i::SKIP)))
+    let root = h("div").a("id", "root");
+    if let Some(d) = &app.embed {
+        root.to(embed_dialog(&c, d));
+    }
+    root.k(h("a")
+        .c("skip")
+        .a("href", "#main")
+        .a("data-act", "skip")
+        .t(c.t(i::SKIP)))
         .k(header(&c))
         .k(main)
         .k(footer(&c))
 }
 
+/// One part alone, for an iframe or a custom element: minimal chrome, a
+/// link to the full view, and every link opening the full dashboard.
+pub fn render_part(app: &App) -> H {
+    let c = Ctx {
+        app,
+        l: app.lang,
+        f: Fmt::new(app.lang),
+    };
+    let ds = c.ds();
+    let not_found = || h("p").t(c.t(i::NOT_FOUND));
+    let body = match &app.part {
+        Part::Overview => h("div")
+            .k(vision_card(&c))
+            .k(headlines(&c))
+            .k(priorities(&c)),
+        Part::Vision => vision_card(&c),
+        Part::Headlines => headlines(&c),
+        Part::Headline(id) => match target_index(ds, id) {
+            Some(k) => headline_card(&c, k),
+            None => not_found(),
+        },
+        Part::Priorities => priorities(&c),
+        Part::Priority(id) => match ds.priorities.iter().position(|p| p.id == *id) {
+            Some(k) => priority_card(&c, k),
+            None => not_found(),
+        },
+        Part::Target(id) => match target_index(ds, id) {
+            Some(k) => h("div").k(target_status(&c, k)).k(target_chart(&c, k)),
+            None => not_found(),
+        },
+        Part::Chart(id) => match (
+            target_index(ds, id),
+            ds.indicators.iter().position(|x| x.id == *id),
+        ) {
+            (Some(k), _) => target_chart(&c, k),
+            (None, Some(k)) => indicator_chart(&c, k),
+            _ => not_found(),
+        },
+        Part::Indicator(id) => match ds.indicators.iter().position(|x| x.id == *id) {
+            Some(k) => h("div")
+                .k(indicator_status(&c, k))
+                .k(indicator_chart(&c, k)),
+            None => not_found(),
+        },
+        Part::Multipliers => multipliers(&c),
+        Part::Windows => windows_timeline(&c),
+        Part::Revolving => revolving(&c),
+        Part::Scenario => crate::explore::page(&c),
+    };
+    let mut full = [app.home.as_str(), &app.part.route().hash()].concat();
+    if app.part == Part::Scenario && !app.scenario.is_vision() {
+        full.push('?');
+        full.push_str(&app.scenario.to_query());
+    }
+    let root = h("div")
+        .a("id", "root")
+        .c("embed")
+        .k(h("main").a("id", "main").a("tabindex", "-1").k(body))
+        .k(h("p")
+            .c("embed-foot")
+            .k(link(&full, c.t(i::OPEN_FULL)).a("id", "open-full"))
+            .t(" · koers · ")
+            .t(&txt(ds.vision.title.get(c.l))));
+    // Links to other views open the full dashboard, in a new tab.
+    if let Ok(links) = root.0.query_selector_all("a[href^='#']") {
+        for k in 0..links.length() {
+            let Some(a) = links
+                .item(k)
+                .and_then(|n| n.dyn_into::<web_sys::Element>().ok())
+            else {
+                continue;
+            };
+            let href = a.get_attribute("href").unwrap_or_default();
+            let _ = a.set_attribute("href", &[app.home.as_str(), &href].concat());
+        }
+    }
+    if let Ok(links) = root.0.query_selector_all("a[href]") {
+        for k in 0..links.length() {
+            if let Some(a) = links
+                .item(k)
+                .and_then(|n| n.dyn_into::<web_sys::Element>().ok())
+            {
+                let _ = a.set_attribute("target", "_blank");
+                let _ = a.set_attribute("rel", "noopener");
+            }
+        }
+    }
+    root
+}
+
+/// The Embed button of a card or chart: on the full page only.
+pub(crate) fn embed_button(c: &Ctx, part: &Part, name: &str) -> Option<H> {
+    if c.app.mode != Mode::Page {
+        return None;
+    }
+    let view = part.view();
+    let id: String = ["embed-", &view]
+        .concat()
+        .chars()
+        .map(|ch| {
+            if ch.is_ascii_alphanumeric() || ch == '-' {
+                ch
+            } else {
+                '-'
+            }
+        })
+        .collect();
+    Some(
+        button("embed", c.t(i::EMBED))
+            .c("embed-button")
+            .a("id", &id)
+            .a("data-view", &view)
+            .a("aria-label", &[c.t(i::EMBED), ": ", name].concat()),
+    )
+}
+
+/// The Embed dialog: the snippets to put one part on another site.
+fn embed_dialog(c: &Ctx, d: &EmbedDialog) -> H {
+    let view = d.part.view();
+    let lang = if c.l == Lang::En { "en" } else { "nl" };
+    let dialog = h("dialog")
+        .a("id", "embed-dialog")
+        .a("aria-labelledby", "embed-title")
+        .c("embed-dialog");
+    dialog.to(h("h2").a("id", "embed-title").t(c.t(i::EMBED_TITLE)));
+    dialog.to(h("p").k(h("code").t(&view)));
+    match &d.base {
+        None => {
+            dialog.to(h("p")
+                .c("note")
+                .a("id", "embed-offline")
+                .t(c.t(i::EMBED_OFFLINE)));
+        }
+        Some(base) => {
+            let src = [
+                base.as_str(),
+                "embed.html?view=",
+                &crate::scenario::encode(&view).replace("%2f", "/"),
+                "&amp;lang=",
+                lang,
+            ]
+            .concat();
+            let iframe = [
+                "<iframe src=\"",
+                &src,
+                "\" title=\"koers: ",
+                &view,
+                "\" width=\"100%\" height=\"",
+                &d.height.to_string(),
+                "\" loading=\"lazy\" data-koers-embed></iframe>\n<script src=\"",
+                base,
+                "embed-resize.js\" defer></script>",
+            ]
+            .concat();
+            let element = [
+                "<script type=\"module\" src=\"",
+                base.as_str(),
+                "pkg/koers-element.js\"></script>\n<koers-dashboard view=\"",
+                &view,
+                "\" lang=\"",
+                lang,
+                "\"></koers-dashboard>",
+            ]
+            .concat();
+            for (id, label, hint, text) in [
+                (
+                    "embed-iframe",
+                    i::EMBED_IFRAME,
+                    i::EMBED_IFRAME_HINT,
+                    iframe,
+                ),
+                (
+                    "embed-element",
+                    i::EMBED_ELEMENT,
+                    i::EMBED_ELEMENT_HINT,
+                    element,
+                ),
+            ] {
+                dialog.to(h("div")
+                    .c("snippet")
+                    .k(h("label").a("for", id).t(c.t(label)))
+                    .k(h("p")
+                        .c("muted small")
+                        .a("id", &[id, "-hint"].concat())
+                        .t(c.t(hint)))
+                    .k(h("textarea")
+                        .a("id", id)
+                        .a("readonly", "")
+                        .a("rows", "4")
+                        .a("spellcheck", "false")
+                        .a("aria-describedby", &[id, "-hint"].concat())
+                        .t(&text))
+                    .k(button("copy", c.t(i::COPY))
+                        .a("data-target", id)
+                        .a("data-done", c.t(i::COPIED))));
+            }
+            dialog.to(h("p").c("muted small").t(c.t(i::EMBED_CSP)));
+            dialog.to(h("p").k(link(
+                &[base.as_str(), "embed.html?view=", &view, "&lang=", lang].concat(),
+                c.t(i::EMBED_PREVIEW),
+            )
+            .a("target", "_blank")
+            .a("rel", "noopener")
+            .a("id", "embed-preview")));
+        }
+    }
+    dialog.to(h("div")
+        .c("buttons")
+        .k(button("embed-close", c.t(i::CLOSE)).a("id", "embed-close")));
+    dialog
+}
+
 fn header(c: &Ctx) -> H {
     let nav = h("ul");
     let here = &c.app.route;
-    let items: [(Route, i::S); 4] = [
+    let items: [(Route, i::S); 5] = [
         (Route::Overview, i::OVERVIEW),
         (Route::Money, i::MONEY),
+        (Route::Scenario, i::SCENARIO),
         (Route::Data, i::DATA),
         (Route::Method, i::METHOD),
     ];
@@ -321,7 +538,7 @@ fn flash(c: &Ctx, fl: &Flash) -> H {
     div
 }
 
-fn title(text: &str) -> H {
+pub(crate) fn title(text: &str) -> H {
     h("h1").a("id", "page-title").a("tabindex", "-1").t(text)
 }
 
@@ -329,15 +546,22 @@ fn title(text: &str) -> H {
 // Overview
 
 fn overview(c: &Ctx) -> H {
-    let ds = c.ds();
-    let comp = &c.app.computed;
     let page = h("div").c("overview");
-    page.to(title(&txt(ds.vision.title.get(c.l))));
+    page.to(title(&txt(c.ds().vision.title.get(c.l))));
     page.to(h("p").c("lede").t(c.t(i::LEDE)));
+    page.to(vision_card(c));
+    page.to(headlines(c));
+    page.to(priorities(c));
+    page
+}
 
-    // The whole vision.
-    let r = &comp.vision;
-    let whole = section(c.t(i::WHOLE_VISION), "whole").c("card whole");
+/// The whole vision: status, mean score, counts, weakest link.
+fn vision_card(c: &Ctx) -> H {
+    let ds = c.ds();
+    let r = &c.app.computed.vision;
+    let whole = section(c.t(i::WHOLE_VISION), "whole")
+        .c("card whole")
+        .a("data-embed", "vision");
     let dl = h("dl").c("facts");
     dl.to(h("dt").t(c.t(i::STATUS)));
     dl.to(h("dd").k(match r.status {
@@ -376,118 +600,148 @@ fn overview(c: &Ctx) -> H {
             .concat(),
             _ => c.t(i::WEAKEST_NONE).into(),
         }));
-    page.to(whole);
+    whole.too(embed_button(c, &Part::Vision, c.t(i::WHOLE_VISION)));
+    whole
+}
 
-    // Headline figures.
-    let heads = section(c.t(i::HEADLINES), "headlines");
+/// Whether a target is one of the headline figures.
+fn is_headline(tg: &Target) -> bool {
+    tg.headline || (tg.kind == koers_core::model::TargetKind::Milestone && tg.target.year.is_some())
+}
+
+/// The headline figures, each as a card.
+fn headlines(c: &Ctx) -> H {
+    let heads = section(c.t(i::HEADLINES), "headlines").a("data-embed", "headlines");
     let grid = h("div").c("grid heads");
-    for (k, tg) in ds.targets.iter().enumerate() {
-        let is_head = tg.headline
-            || (tg.kind == koers_core::model::TargetKind::Milestone && tg.target.year.is_some());
-        if !is_head {
-            continue;
+    for (k, tg) in c.ds().targets.iter().enumerate() {
+        if is_headline(tg) {
+            grid.to(headline_card(c, k));
         }
-        let s = &comp.targets[k];
-        let big = match (tg.kind, tg.target.value) {
-            (koers_core::model::TargetKind::Milestone, _) => {
-                tg.target.year.map(|y| y.to_string()).unwrap_or_default()
-            }
-            (_, Some(v)) => c.f.value(v, tg.unit),
-            _ => "–".into(),
-        };
-        let mut big = big;
-        // Money mobilised from public money: "€ 7 mld. → € 25 mld.".
-        if let Some(w) = ds.windows.iter().find(|w| {
-            w.total_eur == tg.target.value && w.public_eur.is_some() && tg.unit == Unit::Eur
-        }) {
-            big = [c.f.money(w.public_eur.unwrap_or(0.0)), " → ".into(), big].concat();
-        }
-        let card = h("article")
-            .c("card head")
-            .a("aria-labelledby", &["h-", tg.id].concat());
-        card.to(h("p").c("big").t(&big));
-        card.to(h("h3").a("id", &["h-", tg.id].concat()).k(link(
-            &Route::Target(tg.id.into()).hash(),
-            &txt(tg.title.get(c.l)),
-        )));
-        card.to(badge(c, s.status));
-        card.to(bar(
-            c,
-            s.distance.as_ref().and_then(dashboard::progress_share),
-            s.status,
-        ));
-        card.to(h("p").c("stand").t(&stand(c, tg, s)));
-        grid.to(card);
     }
     heads.to(grid);
-    page.to(heads);
+    heads.too(embed_button(c, &Part::Headlines, c.t(i::HEADLINES)));
+    heads
+}
 
-    // The six priorities.
-    let pri = section(c.t(i::PRIORITIES), "priorities");
-    let grid = h("div").c("grid priorities").a("id", "priority-cards");
-    for (p, r) in ds.priorities.iter().zip(&comp.priorities) {
-        let card = h("article")
-            .c("card priority")
-            .a("aria-labelledby", &["p-", p.id].concat())
-            .a("data-priority", p.id);
-        card.to(h("h3").a("id", &["p-", p.id].concat()).k(link(
-            &Route::Priority(p.id.into()).hash(),
-            &[p.number.to_string(), ". ".into(), txt(p.title.get(c.l))].concat(),
-        )));
-        let facts = h("p").c("meta");
-        facts.to(match r.status {
-            Some(s) => badge(c, s),
-            None => badge(c, Status::NotAvailable),
-        });
-        facts.to(h("span")
-            .t(" · ")
-            .t(c.t(i::MEAN_SCORE))
-            .t(": ")
-            .t(&score(c, r.mean_score)));
-        card.to(facts);
-        if r.targets > 0 {
-            card.to(counts(c, r));
-            let ul = h("ul").c("ambitions");
-            for (k, tg) in ds
-                .targets
-                .iter()
-                .enumerate()
-                .filter(|(_, t)| t.priority == p.id)
-            {
-                let s = &comp.targets[k];
-                ul.to(h("li")
-                    .k(link(
-                        &Route::Target(tg.id.into()).hash(),
-                        &txt(tg.title.get(c.l)),
-                    ))
-                    .t(" ")
-                    .k(badge(c, s.status).c(&[
-                        "badge small st",
-                        &status_index(s.status).to_string(),
-                    ]
-                    .concat()))
-                    .k(bar(
-                        c,
-                        s.distance.as_ref().and_then(dashboard::progress_share),
-                        s.status,
-                    )));
-            }
-            card.to(ul);
-        } else {
-            let n = ds.indicators.iter().filter(|x| x.priority == p.id).count();
-            card.to(h("p")
-                .c("muted")
-                .t(c.t(i::NO_TARGETS))
-                .t(" ")
-                .t(&n.to_string())
-                .t(" ")
-                .t(c.t(i::INDICATORS_WORD)));
+/// One headline figure: the target, its status and how far it is.
+fn headline_card(c: &Ctx, k: usize) -> H {
+    let ds = c.ds();
+    let tg = &ds.targets[k];
+    let s = &c.app.computed.targets[k];
+    let big = match (tg.kind, tg.target.value) {
+        (koers_core::model::TargetKind::Milestone, _) => {
+            tg.target.year.map(|y| y.to_string()).unwrap_or_default()
         }
-        grid.to(card);
+        (_, Some(v)) => c.f.value(v, tg.unit),
+        _ => "–".into(),
+    };
+    let mut big = big;
+    // Money mobilised from public money: "€ 7 mld. → € 25 mld.".
+    if let Some(w) = ds
+        .windows
+        .iter()
+        .find(|w| w.total_eur == tg.target.value && w.public_eur.is_some() && tg.unit == Unit::Eur)
+    {
+        big = [c.f.money(w.public_eur.unwrap_or(0.0)), " → ".into(), big].concat();
+    }
+    let card = h("article")
+        .c("card head")
+        .a("aria-labelledby", &["h-", tg.id].concat())
+        .a("data-embed", "headline");
+    card.to(h("p").c("big").t(&big));
+    card.to(h("h3").a("id", &["h-", tg.id].concat()).k(link(
+        &Route::Target(tg.id.into()).hash(),
+        &txt(tg.title.get(c.l)),
+    )));
+    card.to(badge(c, s.status));
+    card.to(bar(
+        c,
+        s.distance.as_ref().and_then(dashboard::progress_share),
+        s.status,
+    ));
+    card.to(h("p").c("stand").t(&stand(c, tg, s)));
+    card.too(embed_button(
+        c,
+        &Part::Headline(tg.id.into()),
+        &txt(tg.title.get(c.l)),
+    ));
+    card
+}
+
+/// The six priorities as cards.
+fn priorities(c: &Ctx) -> H {
+    let pri = section(c.t(i::PRIORITIES), "priorities").a("data-embed", "priorities");
+    let grid = h("div").c("grid priorities").a("id", "priority-cards");
+    for k in 0..c.ds().priorities.len() {
+        grid.to(priority_card(c, k));
     }
     pri.to(grid);
-    page.to(pri);
-    page
+    pri.too(embed_button(c, &Part::Priorities, c.t(i::PRIORITIES)));
+    pri
+}
+
+/// One priority: status, mean score, counts and its ambitions.
+fn priority_card(c: &Ctx, k: usize) -> H {
+    let ds = c.ds();
+    let p = &ds.priorities[k];
+    let r = &c.app.computed.priorities[k];
+    let card = h("article")
+        .c("card priority")
+        .a("aria-labelledby", &["p-", p.id].concat())
+        .a("data-priority", p.id)
+        .a("data-embed", "priority");
+    let name = [p.number.to_string(), ". ".into(), txt(p.title.get(c.l))].concat();
+    card.to(h("h3")
+        .a("id", &["p-", p.id].concat())
+        .k(link(&Route::Priority(p.id.into()).hash(), &name)));
+    let facts = h("p").c("meta");
+    facts.to(match r.status {
+        Some(s) => badge(c, s),
+        None => badge(c, Status::NotAvailable),
+    });
+    facts.to(h("span")
+        .t(" · ")
+        .t(c.t(i::MEAN_SCORE))
+        .t(": ")
+        .t(&score(c, r.mean_score)));
+    card.to(facts);
+    if r.targets > 0 {
+        card.to(counts(c, r));
+        let ul = h("ul").c("ambitions");
+        for (k, tg) in ds
+            .targets
+            .iter()
+            .enumerate()
+            .filter(|(_, t)| t.priority == p.id)
+        {
+            let s = &c.app.computed.targets[k];
+            ul.to(h("li")
+                .k(link(
+                    &Route::Target(tg.id.into()).hash(),
+                    &txt(tg.title.get(c.l)),
+                ))
+                .t(" ")
+                .k(badge(c, s.status)
+                    .c(&["badge small st", &status_index(s.status).to_string()].concat()))
+                .k(bar(
+                    c,
+                    s.distance.as_ref().and_then(dashboard::progress_share),
+                    s.status,
+                )));
+        }
+        card.to(ul);
+    } else {
+        let n = ds.indicators.iter().filter(|x| x.priority == p.id).count();
+        card.to(h("p")
+            .c("muted")
+            .t(c.t(i::NO_TARGETS))
+            .t(" ")
+            .t(&n.to_string())
+            .t(" ")
+            .t(c.t(i::INDICATORS_WORD)));
+    }
+    card.too(embed_button(c, &Part::Priority(p.id.into()), &name));
+    card
 }
 
 /// Where a headline stands, in words.
@@ -652,14 +906,9 @@ fn priority(c: &Ctx, id: &str) -> H {
         let ul = h("ul").c("windows");
         for (k, w) in wins {
             let row = &comp.windows[k];
-            let li = h("li").a(
-                "style",
-                &[
-                    "margin-left:",
-                    &(u32::from(row.depth) * 16).to_string(),
-                    "px",
-                ]
-                .concat(),
+            let li = h("li").css(
+                "margin-left",
+                &[&(u32::from(row.depth) * 16).to_string(), "px"].concat(),
             );
             li.to(h("strong").t(&txt(w.name.get(c.l))));
             li.to(h("span").t(": ").t(&window_amount(c, w)));
@@ -800,138 +1049,8 @@ fn target(c: &Ctx, id: &str) -> H {
             .t(c.t(i::ILLUSTRATIVE_HERE)));
     }
 
-    // Status and the numbers behind it.
-    let st = h("section")
-        .c("card status-card")
-        .a("aria-labelledby", "status-h")
-        .a("id", "status");
-    st.to(h("h2").a("id", "status-h").t(c.t(i::STATUS)));
-    st.to(h("p")
-        .c("status-line")
-        .k(badge(c, s.status))
-        .t(" ")
-        .k(h("span")
-            .c("muted")
-            .t(c.t(i::METHOD_WORD))
-            .t(": ")
-            .t(words::method(s.method, c.l))));
-    st.to(bar(
-        c,
-        s.distance.as_ref().and_then(dashboard::progress_share),
-        s.status,
-    ));
-    for line in plain_words(c, tg, s) {
-        st.to(h("p").c("words").t(&line));
-    }
-    page.to(st);
-
-    // The chart.
-    let points = c.app.points(id);
-    let mut drawn = heapless::Vec::new();
-    dashboard::drawn_series(tg.kind, s.baseline, &points, &mut drawn);
-    let target_point = tg
-        .target
-        .value
-        .zip(s.target_year)
-        .map(|(v, y)| Point::new(y, v));
-    let current = drawn.last().copied().or(s.baseline);
-    let required =
-        target_point.and_then(|tp| current.and_then(|cur| dashboard::required_path(cur, tp)));
-    let first_year = drawn.first().map(|p| p.year).or(s.baseline.map(|b| b.year));
-    let trend = s.projection.and_then(|p| p.trend).and_then(|tr| {
-        // From the first observation: before it the line says nothing.
-        dashboard::trend_path(&tr, first_year?, s.target_year?)
-    });
-    let reached = match s.projection.map(|p| p.year_reached) {
-        Some(YearReached::Year(y)) | Some(YearReached::Already(y)) => Some(y),
-        _ => None,
-    };
-    let chart_title = [
-        txt(tg.title.get(c.l)),
-        " — ".into(),
-        c.t(i::OVER_TIME).into(),
-    ]
-    .concat();
-    let desc = chart_desc(c, tg, s, &drawn, target_point);
-    let svg = chart::series(
-        &chart::Series {
-            id: "target-chart",
-            start: crate::app::first_year(ds) - 1,
-            title: &chart_title,
-            desc: &desc,
-            unit: tg.unit,
-            drawn: &drawn,
-            baseline: s.baseline.filter(|_| true),
-            target: target_point,
-            required,
-            trend,
-            reached,
-            labels: [
-                if tg.kind == koers_core::model::TargetKind::CumulativeFlow {
-                    c.t(i::RUNNING_TOTAL)
-                } else {
-                    c.t(i::OBSERVED)
-                },
-                if s.baseline_assumed {
-                    c.t(i::BASELINE_ASSUMED)
-                } else {
-                    c.t(i::BASELINE)
-                },
-                c.t(i::TARGET),
-                c.t(i::REQUIRED_PATH),
-                c.t(i::TREND),
-                c.t(i::REACHED_ON_TREND),
-            ],
-        },
-        &c.f,
-    );
-    let mut rows: Vec<Vec<String>> = Vec::new();
-    if let Some(b) = s.baseline {
-        rows.push(vec![
-            b.year.to_string(),
-            c.f.value(b.value, tg.unit),
-            c.t(if s.baseline_assumed {
-                i::BASELINE_ASSUMED
-            } else {
-                i::BASELINE
-            })
-            .into(),
-        ]);
-    }
-    for p in &drawn {
-        rows.push(vec![
-            p.year.to_string(),
-            c.f.value(p.value, tg.unit),
-            c.t(
-                if tg.kind == koers_core::model::TargetKind::CumulativeFlow {
-                    i::RUNNING_TOTAL
-                } else {
-                    i::OBSERVED
-                },
-            )
-            .into(),
-        ]);
-    }
-    if let Some([_, z]) = trend {
-        rows.push(vec![
-            z.year.to_string(),
-            c.f.value(z.value, tg.unit),
-            c.t(i::TREND).into(),
-        ]);
-    }
-    if let Some(tp) = target_point {
-        rows.push(vec![
-            tp.year.to_string(),
-            c.f.value(tp.value, tg.unit),
-            c.t(i::TARGET).into(),
-        ]);
-    }
-    let tbl = table(
-        &chart_title,
-        &[c.t(i::YEAR), c.t(i::VALUE), c.t(i::WHAT)],
-        rows,
-    );
-    page.to(section(c.t(i::CHART), "chart-h").k(figure(c, svg, "target-chart", tbl, &desc)));
+    page.to(target_status(c, k));
+    page.to(section(c.t(i::CHART), "chart-h").k(target_chart(c, k)));
 
     // Both methods side by side.
     let both = section(c.t(i::BOTH_METHODS), "methods-h");
@@ -1045,6 +1164,156 @@ fn target(c: &Ctx, id: &str) -> H {
     }
     page.to(about);
     page
+}
+
+/// A target's status with the numbers behind it in words.
+fn target_status(c: &Ctx, k: usize) -> H {
+    let tg = &c.ds().targets[k];
+    let s = &c.app.computed.targets[k];
+    let st = h("section")
+        .c("card status-card")
+        .a("aria-labelledby", "status-h")
+        .a("id", "status")
+        .a("data-embed", "target");
+    st.to(h("h2").a("id", "status-h").t(c.t(i::STATUS)));
+    st.to(h("p")
+        .c("status-line")
+        .k(badge(c, s.status))
+        .t(" ")
+        .k(h("span")
+            .c("muted")
+            .t(c.t(i::METHOD_WORD))
+            .t(": ")
+            .t(words::method(s.method, c.l))));
+    st.to(bar(
+        c,
+        s.distance.as_ref().and_then(dashboard::progress_share),
+        s.status,
+    ));
+    for line in plain_words(c, tg, s) {
+        st.to(h("p").c("words").t(&line));
+    }
+    st.too(embed_button(
+        c,
+        &Part::Target(tg.id.into()),
+        &txt(tg.title.get(c.l)),
+    ));
+    st
+}
+
+/// A target's chart with its data table.
+fn target_chart(c: &Ctx, k: usize) -> H {
+    let ds = c.ds();
+    let tg = &ds.targets[k];
+    let s = &c.app.computed.targets[k];
+    let id = tg.id;
+    let points = c.app.points(id);
+    let mut drawn = heapless::Vec::new();
+    dashboard::drawn_series(tg.kind, s.baseline, &points, &mut drawn);
+    let target_point = tg
+        .target
+        .value
+        .zip(s.target_year)
+        .map(|(v, y)| Point::new(y, v));
+    let current = drawn.last().copied().or(s.baseline);
+    let required =
+        target_point.and_then(|tp| current.and_then(|cur| dashboard::required_path(cur, tp)));
+    let first_year = drawn.first().map(|p| p.year).or(s.baseline.map(|b| b.year));
+    let trend = s.projection.and_then(|p| p.trend).and_then(|tr| {
+        // From the first observation: before it the line says nothing.
+        dashboard::trend_path(&tr, first_year?, s.target_year?)
+    });
+    let reached = match s.projection.map(|p| p.year_reached) {
+        Some(YearReached::Year(y)) | Some(YearReached::Already(y)) => Some(y),
+        _ => None,
+    };
+    let chart_title = [
+        txt(tg.title.get(c.l)),
+        " — ".into(),
+        c.t(i::OVER_TIME).into(),
+    ]
+    .concat();
+    let desc = chart_desc(c, tg, s, &drawn, target_point);
+    let svg = chart::series(
+        &chart::Series {
+            id: "target-chart",
+            start: crate::app::first_year(ds) - 1,
+            title: &chart_title,
+            desc: &desc,
+            unit: tg.unit,
+            drawn: &drawn,
+            baseline: s.baseline.filter(|_| true),
+            target: target_point,
+            required,
+            trend,
+            reached,
+            labels: [
+                if tg.kind == koers_core::model::TargetKind::CumulativeFlow {
+                    c.t(i::RUNNING_TOTAL)
+                } else {
+                    c.t(i::OBSERVED)
+                },
+                if s.baseline_assumed {
+                    c.t(i::BASELINE_ASSUMED)
+                } else {
+                    c.t(i::BASELINE)
+                },
+                c.t(i::TARGET),
+                c.t(i::REQUIRED_PATH),
+                c.t(i::TREND),
+                c.t(i::REACHED_ON_TREND),
+            ],
+        },
+        &c.f,
+    );
+    let mut rows: Vec<Vec<String>> = Vec::new();
+    if let Some(b) = s.baseline {
+        rows.push(vec![
+            b.year.to_string(),
+            c.f.value(b.value, tg.unit),
+            c.t(if s.baseline_assumed {
+                i::BASELINE_ASSUMED
+            } else {
+                i::BASELINE
+            })
+            .into(),
+        ]);
+    }
+    for p in &drawn {
+        rows.push(vec![
+            p.year.to_string(),
+            c.f.value(p.value, tg.unit),
+            c.t(
+                if tg.kind == koers_core::model::TargetKind::CumulativeFlow {
+                    i::RUNNING_TOTAL
+                } else {
+                    i::OBSERVED
+                },
+            )
+            .into(),
+        ]);
+    }
+    if let Some([_, z]) = trend {
+        rows.push(vec![
+            z.year.to_string(),
+            c.f.value(z.value, tg.unit),
+            c.t(i::TREND).into(),
+        ]);
+    }
+    if let Some(tp) = target_point {
+        rows.push(vec![
+            tp.year.to_string(),
+            c.f.value(tp.value, tg.unit),
+            c.t(i::TARGET).into(),
+        ]);
+    }
+    let tbl = table(
+        &chart_title,
+        &[c.t(i::YEAR), c.t(i::VALUE), c.t(i::WHAT)],
+        rows,
+    );
+    let embed = embed_button(c, &Part::Chart(tg.id.into()), &chart_title);
+    figure(c, svg, "target-chart", tbl, &desc, embed)
 }
 
 fn chart_desc(
@@ -1238,7 +1507,6 @@ fn indicator(c: &Ctx, id: &str) -> H {
         return not_found(c);
     };
     let x: &Indicator = &ds.indicators[k];
-    let s = &c.app.computed.indicators[k];
     let p = ds.priority(x.priority);
     let page = h("div").c("indicator-page");
     page.to(crumbs(
@@ -1257,10 +1525,31 @@ fn indicator(c: &Ctx, id: &str) -> H {
         .t(c.t(i::MEASURES))
         .t(": ")
         .t(&txt(x.measures.get(c.l))));
+    page.to(indicator_status(c, k));
+    page.to(section(c.t(i::CHART), "chart-h").k(indicator_chart(c, k)));
+    page.to(add_form(c, Some(id)));
+    page.to(obs_list(c, id, x.unit));
+    let about = section(c.t(i::FROM_THE_VISION), "vision-h");
+    about.to(h("dl")
+        .c("facts")
+        .k(h("dt").t(c.t(i::UNIT)))
+        .k(h("dd").t(words::unit(x.unit, c.l)))
+        .k(h("dt").t(c.t(i::DIRECTION)))
+        .k(h("dd").t(words::indicator_direction(x.direction, c.l))));
+    about.to(source(c, &x.source));
+    page.to(about);
+    page
+}
+
+/// An impact indicator's status.
+fn indicator_status(c: &Ctx, k: usize) -> H {
+    let x: &Indicator = &c.ds().indicators[k];
+    let s = &c.app.computed.indicators[k];
     let st = h("section")
         .c("card status-card")
         .a("aria-labelledby", "status-h")
-        .a("id", "status");
+        .a("id", "status")
+        .a("data-embed", "indicator");
     st.to(h("h2").a("id", "status-h").t(c.t(i::STATUS)));
     st.to(h("p").k(badge(c, s.open_sdg.status)).t(" ").k(h("span")
         .c("muted")
@@ -1286,7 +1575,20 @@ fn indicator(c: &Ctx, id: &str) -> H {
             .t(": ")
             .t(&score(c, s.open_sdg.score)));
     }
-    page.to(st);
+    st.too(embed_button(
+        c,
+        &Part::Indicator(x.id.into()),
+        &txt(x.title.get(c.l)),
+    ));
+    st
+}
+
+/// An impact indicator's chart with its data table.
+fn indicator_chart(c: &Ctx, k: usize) -> H {
+    let ds = c.ds();
+    let x: &Indicator = &ds.indicators[k];
+    let s = &c.app.computed.indicators[k];
+    let id = x.id;
     let points = c.app.points(id);
     let mut drawn = heapless::Vec::new();
     dashboard::drawn_series(
@@ -1341,19 +1643,8 @@ fn indicator(c: &Ctx, id: &str) -> H {
         .map(|p| vec![p.year.to_string(), c.f.value(p.value, x.unit)])
         .collect();
     let tbl = table(&chart_title, &[c.t(i::YEAR), c.t(i::VALUE)], rows);
-    page.to(section(c.t(i::CHART), "chart-h").k(figure(c, svg, "indicator-chart", tbl, &desc)));
-    page.to(add_form(c, Some(id)));
-    page.to(obs_list(c, id, x.unit));
-    let about = section(c.t(i::FROM_THE_VISION), "vision-h");
-    about.to(h("dl")
-        .c("facts")
-        .k(h("dt").t(c.t(i::UNIT)))
-        .k(h("dd").t(words::unit(x.unit, c.l)))
-        .k(h("dt").t(c.t(i::DIRECTION)))
-        .k(h("dd").t(words::indicator_direction(x.direction, c.l))));
-    about.to(source(c, &x.source));
-    page.to(about);
-    page
+    let embed = embed_button(c, &Part::Chart(x.id.into()), &chart_title);
+    figure(c, svg, "indicator-chart", tbl, &desc, embed)
 }
 
 /// The figures entered for one subject.
@@ -1558,179 +1849,8 @@ fn money(c: &Ctx) -> H {
     page.to(title(c.t(i::MONEY_TITLE)));
     page.to(h("p").c("lede").t(c.t(i::MONEY_LEDE)));
 
-    // Multipliers against their targets.
-    let sec = section(c.t(i::MULTIPLIERS), "mult-h");
-    let grid = h("div").c("grid two");
-    for row in comp
-        .windows
-        .iter()
-        .filter(|r| r.target_multiplier.is_some())
-    {
-        let w = &ds.windows[row.index];
-        let card = h("article").c("card");
-        card.to(h("h3").t(&txt(w.name.get(c.l))));
-        card.to(h("p").c("big").t(&[
-            c.f.money(w.public_eur.unwrap_or(0.0)),
-            " → ".into(),
-            c.f.money(w.total_eur.unwrap_or(0.0)),
-        ]
-        .concat()));
-        let dl = h("dl").c("facts");
-        dl.to(h("dt").t(c.t(i::TARGET_MULTIPLIER)));
-        dl.to(h("dd").t(&row
-            .target_multiplier
-            .map(|m| c.f.times((m * 100.0).round() / 100.0))
-            .unwrap_or_default()));
-        dl.to(h("dt").t(c.t(i::PRIVATE_TO_MOBILISE)));
-        dl.to(h("dd").t(&row
-            .promised
-            .private_mobilised
-            .map(|v| c.f.money(v))
-            .unwrap_or_else(|| "–".into())));
-        dl.to(h("dt").t(c.t(i::REALISED_MULTIPLIER)));
-        match row.realised.leverage.and_then(|l| l.multiplier) {
-            Some(m) => {
-                dl.to(h("dd").t(&c.f.times((m * 100.0).round() / 100.0)));
-            }
-            None => {
-                dl.to(h("dd").t(c.t(i::NO_FLOWS_YET)));
-            }
-        }
-        card.to(dl);
-        let share = row
-            .realised
-            .leverage
-            .and_then(|l| l.multiplier)
-            .zip(row.target_multiplier)
-            .map(|(m, tm)| (m / tm).clamp(0.0, 1.0));
-        card.to(bar(
-            c,
-            share,
-            if share.is_some() {
-                Status::ModerateProgress
-            } else {
-                Status::NotAvailable
-            },
-        ));
-        grid.to(card);
-    }
-    sec.to(grid);
-    sec.to(h("p").c("muted small").t(c.t(i::MULTIPLIER_NOTE)));
-    page.to(sec);
-
-    // Timeline.
-    let first = crate::app::first_year(ds);
-    let span = (first.min(2025), ds.vision.horizon_year);
-    let bars: Vec<chart::WindowBar> = comp
-        .windows
-        .iter()
-        .map(|r| {
-            let w = &ds.windows[r.index];
-            chart::WindowBar {
-                name: "",
-                depth: r.depth,
-                years: (w.start_year, w.end_year),
-                public: w.public_eur,
-                private: w.private_eur,
-                total: w.total_eur,
-                per_year: w.basis == Basis::PerYear,
-            }
-        })
-        .collect();
-    let names: Vec<String> = comp
-        .windows
-        .iter()
-        .map(|r| txt(ds.windows[r.index].name.get(c.l)))
-        .collect();
-    let bars: Vec<chart::WindowBar> = bars
-        .into_iter()
-        .zip(&names)
-        .map(|(b, n)| chart::WindowBar { name: n, ..b })
-        .collect();
-    let title_s = c.t(i::TIMELINE_TITLE);
-    let svg = chart::windows(
-        "windows-chart",
-        title_s,
-        c.t(i::TIMELINE_DESC),
-        &bars,
-        span,
-        [
-            c.t(i::PERIOD),
-            c.t(i::AMOUNT),
-            c.t(i::PERIOD_OPEN),
-            c.t(i::PER_YEAR_SHORT),
-            c.t(i::PUBLIC),
-            c.t(i::PRIVATE),
-            c.t(i::TOTAL_UNSPLIT),
-        ],
-        &c.f,
-    );
-    let rows = comp
-        .windows
-        .iter()
-        .map(|r| {
-            let w = &ds.windows[r.index];
-            vec![
-                ["↳ ".repeat(usize::from(r.depth)), txt(w.name.get(c.l))].concat(),
-                w.public_eur
-                    .map(|v| c.f.money(v))
-                    .unwrap_or_else(|| "–".into()),
-                w.private_eur
-                    .map(|v| c.f.money(v))
-                    .unwrap_or_else(|| "–".into()),
-                w.total_eur
-                    .map(|v| c.f.money(v))
-                    .unwrap_or_else(|| "–".into()),
-                words::basis(w.basis, c.l).into(),
-                match (w.start_year, w.end_year) {
-                    (Some(a), Some(z)) => [a.to_string(), "–".into(), z.to_string()].concat(),
-                    (None, Some(z)) => {
-                        [c.t(i::UNTIL).to_string(), " ".into(), z.to_string()].concat()
-                    }
-                    (Some(a), None) => {
-                        [c.t(i::FROM).to_string(), " ".into(), a.to_string()].concat()
-                    }
-                    _ => "–".into(),
-                },
-                r.promised
-                    .multiplier
-                    .filter(|_| w.total_eur.is_some() || w.private_eur.is_some())
-                    .map(|m| c.f.times((m * 100.0).round() / 100.0))
-                    .unwrap_or_else(|| "–".into()),
-                if r.realised.years == 0 {
-                    "–".into()
-                } else {
-                    [
-                        c.f.money(r.realised.public_committed),
-                        " + ".into(),
-                        c.f.money(r.realised.private_committed),
-                    ]
-                    .concat()
-                },
-            ]
-        })
-        .collect();
-    let tbl = table(
-        title_s,
-        &[
-            c.t(i::WINDOW),
-            c.t(i::PUBLIC),
-            c.t(i::PRIVATE),
-            c.t(i::TOTAL),
-            c.t(i::BASIS),
-            c.t(i::PERIOD),
-            c.t(i::MULTIPLIER),
-            c.t(i::REALISED_COMMITTED),
-        ],
-        rows,
-    );
-    page.to(section(title_s, "timeline-h").k(figure(
-        c,
-        svg,
-        "windows-chart",
-        tbl,
-        c.t(i::TIMELINE_DESC),
-    )));
+    page.to(multipliers(c));
+    page.to(windows_timeline(c));
 
     let t = &comp.totals;
     page.to(h("p")
@@ -1866,10 +1986,198 @@ fn money(c: &Ctx) -> H {
     page
 }
 
+/// Multipliers against their targets, one card per window with a target.
+fn multipliers(c: &Ctx) -> H {
+    let ds = c.ds();
+    let comp = &c.app.computed;
+    let sec = section(c.t(i::MULTIPLIERS), "mult-h").a("data-embed", "multipliers");
+    let grid = h("div").c("grid two");
+    for row in comp
+        .windows
+        .iter()
+        .filter(|r| r.target_multiplier.is_some())
+    {
+        let w = &ds.windows[row.index];
+        let card = h("article").c("card");
+        card.to(h("h3").t(&txt(w.name.get(c.l))));
+        card.to(h("p").c("big").t(&[
+            c.f.money(w.public_eur.unwrap_or(0.0)),
+            " → ".into(),
+            c.f.money(w.total_eur.unwrap_or(0.0)),
+        ]
+        .concat()));
+        let dl = h("dl").c("facts");
+        dl.to(h("dt").t(c.t(i::TARGET_MULTIPLIER)));
+        dl.to(h("dd").t(&row
+            .target_multiplier
+            .map(|m| c.f.times((m * 100.0).round() / 100.0))
+            .unwrap_or_default()));
+        dl.to(h("dt").t(c.t(i::PRIVATE_TO_MOBILISE)));
+        dl.to(h("dd").t(&row
+            .promised
+            .private_mobilised
+            .map(|v| c.f.money(v))
+            .unwrap_or_else(|| "–".into())));
+        dl.to(h("dt").t(c.t(i::REALISED_MULTIPLIER)));
+        match row.realised.leverage.and_then(|l| l.multiplier) {
+            Some(m) => {
+                dl.to(h("dd").t(&c.f.times((m * 100.0).round() / 100.0)));
+            }
+            None => {
+                dl.to(h("dd").t(c.t(i::NO_FLOWS_YET)));
+            }
+        }
+        card.to(dl);
+        let share = row
+            .realised
+            .leverage
+            .and_then(|l| l.multiplier)
+            .zip(row.target_multiplier)
+            .map(|(m, tm)| (m / tm).clamp(0.0, 1.0));
+        card.to(bar(
+            c,
+            share,
+            if share.is_some() {
+                Status::ModerateProgress
+            } else {
+                Status::NotAvailable
+            },
+        ));
+        grid.to(card);
+    }
+    sec.to(grid);
+    sec.to(h("p").c("muted small").t(c.t(i::MULTIPLIER_NOTE)));
+    sec.too(embed_button(c, &Part::Multipliers, c.t(i::MULTIPLIERS)));
+    sec
+}
+
+/// Every investment window on a timeline to the horizon.
+fn windows_timeline(c: &Ctx) -> H {
+    let ds = c.ds();
+    let comp = &c.app.computed;
+    let first = crate::app::first_year(ds);
+    let span = (first.min(2025), ds.vision.horizon_year);
+    let bars: Vec<chart::WindowBar> = comp
+        .windows
+        .iter()
+        .map(|r| {
+            let w = &ds.windows[r.index];
+            chart::WindowBar {
+                name: "",
+                depth: r.depth,
+                years: (w.start_year, w.end_year),
+                public: w.public_eur,
+                private: w.private_eur,
+                total: w.total_eur,
+                per_year: w.basis == Basis::PerYear,
+            }
+        })
+        .collect();
+    let names: Vec<String> = comp
+        .windows
+        .iter()
+        .map(|r| txt(ds.windows[r.index].name.get(c.l)))
+        .collect();
+    let bars: Vec<chart::WindowBar> = bars
+        .into_iter()
+        .zip(&names)
+        .map(|(b, n)| chart::WindowBar { name: n, ..b })
+        .collect();
+    let title_s = c.t(i::TIMELINE_TITLE);
+    let svg = chart::windows(
+        "windows-chart",
+        title_s,
+        c.t(i::TIMELINE_DESC),
+        &bars,
+        span,
+        [
+            c.t(i::PERIOD),
+            c.t(i::AMOUNT),
+            c.t(i::PERIOD_OPEN),
+            c.t(i::PER_YEAR_SHORT),
+            c.t(i::PUBLIC),
+            c.t(i::PRIVATE),
+            c.t(i::TOTAL_UNSPLIT),
+        ],
+        &c.f,
+    );
+    let rows = comp
+        .windows
+        .iter()
+        .map(|r| {
+            let w = &ds.windows[r.index];
+            vec![
+                ["↳ ".repeat(usize::from(r.depth)), txt(w.name.get(c.l))].concat(),
+                w.public_eur
+                    .map(|v| c.f.money(v))
+                    .unwrap_or_else(|| "–".into()),
+                w.private_eur
+                    .map(|v| c.f.money(v))
+                    .unwrap_or_else(|| "–".into()),
+                w.total_eur
+                    .map(|v| c.f.money(v))
+                    .unwrap_or_else(|| "–".into()),
+                words::basis(w.basis, c.l).into(),
+                match (w.start_year, w.end_year) {
+                    (Some(a), Some(z)) => [a.to_string(), "–".into(), z.to_string()].concat(),
+                    (None, Some(z)) => {
+                        [c.t(i::UNTIL).to_string(), " ".into(), z.to_string()].concat()
+                    }
+                    (Some(a), None) => {
+                        [c.t(i::FROM).to_string(), " ".into(), a.to_string()].concat()
+                    }
+                    _ => "–".into(),
+                },
+                r.promised
+                    .multiplier
+                    .filter(|_| w.total_eur.is_some() || w.private_eur.is_some())
+                    .map(|m| c.f.times((m * 100.0).round() / 100.0))
+                    .unwrap_or_else(|| "–".into()),
+                if r.realised.years == 0 {
+                    "–".into()
+                } else {
+                    [
+                        c.f.money(r.realised.public_committed),
+                        " + ".into(),
+                        c.f.money(r.realised.private_committed),
+                    ]
+                    .concat()
+                },
+            ]
+        })
+        .collect();
+    let tbl = table(
+        title_s,
+        &[
+            c.t(i::WINDOW),
+            c.t(i::PUBLIC),
+            c.t(i::PRIVATE),
+            c.t(i::TOTAL),
+            c.t(i::BASIS),
+            c.t(i::PERIOD),
+            c.t(i::MULTIPLIER),
+            c.t(i::REALISED_COMMITTED),
+        ],
+        rows,
+    );
+    let embed = embed_button(c, &Part::Windows, title_s);
+    section(title_s, "timeline-h").k(figure(
+        c,
+        svg,
+        "windows-chart",
+        tbl,
+        c.t(i::TIMELINE_DESC),
+        embed,
+    ))
+}
+
 fn revolving(c: &Ctx) -> H {
     let ds = c.ds();
     let rv = c.app.revolve;
-    let sec = section(c.t(i::REVOLVING_TITLE), "revolve-h").a("id", "revolving");
+    let sec = section(c.t(i::REVOLVING_TITLE), "revolve-h")
+        .a("id", "revolving")
+        .a("data-embed", "revolving");
+    sec.too(embed_button(c, &Part::Revolving, c.t(i::REVOLVING_TITLE)));
     let Some(w) = ds
         .windows
         .iter()
@@ -2040,7 +2348,14 @@ fn revolving(c: &Ctx) -> H {
         ],
         rows,
     );
-    out.to(figure(c, svg, "revolve-chart", tbl, c.t(i::REVOLVING_DESC)));
+    out.to(figure(
+        c,
+        svg,
+        "revolve-chart",
+        tbl,
+        c.t(i::REVOLVING_DESC),
+        None,
+    ));
     sec.to(out);
     sec
 }

@@ -1,0 +1,954 @@
+//! The scenario explorer ("What if?"): its controls, its outcome beside the
+//! vision's, and the events that change it. Dragging a slider changes the
+//! scenario, asks core again ([`crate::scenario::evaluate`]) and redraws
+//! only the outcome (`#scenario-out`), so the slider being dragged is never
+//! replaced; a `change` (the slider let go, a field left) redraws the view
+//! and, on the full page, puts the scenario in the address.
+
+use std::string::{String, ToString};
+use std::vec::Vec;
+
+use koers_core::model::{Lang, Unit};
+use koers_core::progress::SeriesKind;
+use koers_core::scenario::{Course, Outcome};
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::{Element, HtmlElement, HtmlInputElement};
+
+use crate::app::{App, Flash, Mode};
+use crate::dom::{button, h, Root, H};
+use crate::i18n::{self as i};
+use crate::route::Part;
+use crate::scenario::{self, CourseRow, Eval, MoneyEval, Scenario, YEARS};
+use crate::view::{embed_button, figure, section, table, title, txt, Ctx};
+use crate::{chart, store};
+
+/// `v` rounded to `digits` decimals, as a field shows it.
+fn round(v: f64, digits: i32) -> f64 {
+    let f = libm_pow10(digits);
+    (v * f).round() / f
+}
+
+fn libm_pow10(d: i32) -> f64 {
+    let mut f = 1.0;
+    for _ in 0..d {
+        f *= 10.0;
+    }
+    f
+}
+
+fn field_number(v: f64, digits: i32) -> String {
+    crate::data::number(round(v, digits))
+}
+
+/// A slider and a number field for one value, labelled once.
+#[allow(clippy::too_many_arguments)]
+fn slider(
+    id: &str,
+    label: &str,
+    sc: &str,
+    key: &str,
+    value: f64,
+    (min, max, step): (f64, f64, f64),
+    digits: i32,
+    hint: Option<H>,
+) -> H {
+    let num_id = [id, "-n"].concat();
+    let label_id = [id, "-l"].concat();
+    let v = field_number(value, digits);
+    let wrap = h("div")
+        .c("sc-field")
+        .k(h("label").a("for", id).a("id", &label_id).t(label))
+        .k(h("div")
+            .c("sc-pair")
+            .k(h("input")
+                .a("type", "range")
+                .a("id", id)
+                .a("min", &crate::data::number(min))
+                .a("max", &crate::data::number(max))
+                .a("step", &crate::data::number(step))
+                .a("value", &v)
+                .a("data-sc", sc)
+                .a("data-id", key)
+                .a("data-pair", &num_id))
+            .k(h("input")
+                .a("type", "number")
+                .a("id", &num_id)
+                .a("step", "any")
+                .a("value", &v)
+                .a("aria-labelledby", &label_id)
+                .a("data-sc", sc)
+                .a("data-id", key)
+                .a("data-pair", id)));
+    wrap.ko(hint.map(|x| x.c("sc-hint muted small")))
+}
+
+/// A slider range for an amount around `v`: zero to twice the largest of
+/// the values it should reach, with a round step.
+fn range_for(values: &[f64], allow_negative: bool) -> (f64, f64, f64) {
+    let top = values
+        .iter()
+        .copied()
+        .filter(|v| v.is_finite())
+        .map(f64::abs)
+        .fold(0.0, f64::max);
+    let max = nice(top * 2.0).max(1.0);
+    let step = max / 200.0;
+    (if allow_negative { -max } else { 0.0 }, max, step)
+}
+
+/// The next 1, 2 or 5 times a power of ten at or above `v`.
+fn nice(v: f64) -> f64 {
+    if !(v.is_finite() && v > 0.0) {
+        return 1.0;
+    }
+    let mut p = 1e-6;
+    while p * 10.0 <= v {
+        p *= 10.0;
+    }
+    for m in [1.0, 2.0, 5.0, 10.0] {
+        if m * p >= v {
+            return m * p;
+        }
+    }
+    10.0 * p
+}
+
+/// The explorer: controls, outcome, saving and sharing.
+pub fn page(c: &Ctx) -> H {
+    let app = c.app;
+    let ev = scenario::evaluate(&app.base, &app.computed, &app.data, &app.scenario);
+    let page = h("div").c("scenario-page").a("data-embed", "scenario");
+    page.to(title(c.t(i::SCENARIO_TITLE)));
+    page.to(h("p").c("lede").t(c.t(i::SCENARIO_LEDE)));
+    page.too(embed_button(c, &Part::Scenario, c.t(i::SCENARIO_TITLE)));
+    let layout = h("div").c("sc-layout");
+    let controls = h("div").c("sc-controls");
+    controls.to(money_controls(c, &ev.money));
+    controls.to(course_controls(c, &ev));
+    layout.to(controls);
+    layout.to(outcome(c, &ev, 0));
+    page.to(layout);
+    page.to(save_section(c));
+    page
+}
+
+fn money_controls(c: &Ctx, m: &MoneyEval) -> H {
+    let ds = c.ds();
+    let sec = section(c.t(i::SC_MONEY), "sc-money-h");
+    sec.to(h("p").c("muted small").t(c.t(i::SC_MONEY_HINT)));
+    for (k, w) in m.windows.iter().enumerate() {
+        let win = &ds.windows[w.index];
+        let (public, multiplier, revolving) = m.settings[k];
+        let name = txt(win.name.get(c.l));
+        let fs = h("fieldset").c("sc-window").a("data-window", win.id);
+        let legend = h("legend").t(&name);
+        if let Some(p) = w.parent {
+            legend.to(h("span")
+                .c("muted small")
+                .t(" (")
+                .t(c.t(i::SC_WITHIN))
+                .t(" ")
+                .t(&c.f.money(m.windows[p].public))
+                .t(")"));
+        }
+        fs.to(legend);
+        let ks = k.to_string();
+        fs.to(slider(
+            &["sc-wp-", &ks].concat(),
+            c.t(i::SC_PUBLIC),
+            "wp",
+            win.id,
+            public / 1e6,
+            range_for(&[w.public / 1e6, public / 1e6], false),
+            1,
+            Some(
+                h("p")
+                    .t(c.t(i::SC_VISION_WORD))
+                    .t(" ")
+                    .t(&c.f.money(w.public)),
+            ),
+        ));
+        let has_children = m.windows.iter().any(|x| x.parent == Some(k));
+        let hint = h("p")
+            .t(c.t(i::SC_VISION_WORD))
+            .t(" ")
+            .t(&c.f.times(round(w.multiplier, 2)));
+        let hint = if w.derived {
+            hint.t(" (").t(c.t(i::SC_DERIVED)).t(")")
+        } else {
+            hint.t(" (")
+                .t(&c.f.money(w.total))
+                .t(" / ")
+                .t(&c.f.money(w.public))
+                .t(")")
+        };
+        fs.to(slider(
+            &["sc-wm-", &ks].concat(),
+            c.t(if has_children {
+                i::SC_MULTIPLIER_REST
+            } else {
+                i::SC_MULTIPLIER
+            }),
+            "wm",
+            win.id,
+            multiplier,
+            (0.0, nice(w.multiplier.max(multiplier) * 2.0).max(8.0), 0.01),
+            4,
+            Some(hint),
+        ));
+        if w.parent.is_none() {
+            let id = ["sc-wr-", &ks].concat();
+            let input = h("input")
+                .a("type", "checkbox")
+                .a("id", &id)
+                .a("data-sc", "wr")
+                .a("data-id", win.id);
+            fs.to(h("div")
+                .c("field check")
+                .k(if revolving {
+                    input.a("checked", "")
+                } else {
+                    input
+                })
+                .k(h("label").a("for", &id).t(c.t(i::SC_REFLOWS))));
+        }
+        sec.to(fs);
+    }
+    // The revolving model's parameters: the dashboard's assumptions.
+    let rv = c.app.scenario.revolve;
+    let fs = h("fieldset").c("sc-revolve params");
+    fs.to(h("legend").t(c.t(i::SC_REVOLVE)));
+    let field = |key: &str, label: i::S, v: String, min: &str, max: &str, step: &str| {
+        let id = ["sc-rv-", key].concat();
+        h("div")
+            .c("field")
+            .k(h("label").a("for", &id).t(c.t(label)))
+            .k(h("input")
+                .a("type", "number")
+                .a("id", &id)
+                .a("value", &v)
+                .a("min", min)
+                .a("max", max)
+                .a("step", step)
+                .a("data-sc", "rv")
+                .a("data-id", key))
+    };
+    let row = h("div").c("sc-params");
+    row.to(field(
+        "loss",
+        i::LOSS_RATE,
+        crate::data::number(rv.loss_pct),
+        "0",
+        "100",
+        "1",
+    ));
+    row.to(field(
+        "return",
+        i::ANNUAL_RETURN,
+        crate::data::number(rv.return_pct),
+        "-50",
+        "50",
+        "0.5",
+    ));
+    row.to(field(
+        "holding",
+        i::HOLDING_YEARS,
+        rv.holding.to_string(),
+        "0",
+        "30",
+        "1",
+    ));
+    row.to(field(
+        "lag",
+        i::LAG_YEARS,
+        rv.lag.to_string(),
+        "0",
+        "10",
+        "1",
+    ));
+    row.to(field(
+        "until",
+        i::SC_DEPLOY_UNTIL,
+        m.deploy_until.to_string(),
+        "1900",
+        "2200",
+        "1",
+    ));
+    fs.to(row);
+    fs.to(h("p")
+        .c("muted small")
+        .t(c.t(i::ASSUMPTIONS_NOTE))
+        .t(" ")
+        .t(c.t(i::SC_SPREAD_NOTE)));
+    sec.to(fs);
+    sec
+}
+
+/// Today's pace, the vision's need and where a course starts, in words.
+fn course_hint(c: &Ctx, row: &CourseRow, unit: Unit) -> H {
+    let p = h("div");
+    match row.today {
+        Some(v) => p.to(h("p")
+            .t(c.t(i::SC_TODAY))
+            .t(" ")
+            .t(&c.f.value(round(v, 2), unit))),
+        None => p.to(h("p").t(c.t(i::SC_NO_PACE))),
+    }
+    if let (Some(r), Some(s)) = (row.required, row.start) {
+        let line = h("p")
+            .t(c.t(i::SC_NEEDS))
+            .t(" ")
+            .t(&c.f.value(round(r, 2), unit))
+            .t(" ")
+            .t(c.t(i::PER_YEAR))
+            .t(" ")
+            .t(c.t(i::SC_FROM))
+            .t(" ")
+            .t(&c.f.value(s.value, unit))
+            .t(" (")
+            .t(&s.year.to_string())
+            .t(")");
+        p.to(if row.start_assumed {
+            line.t(" ").t(c.t(i::SC_START_ASSUMED))
+        } else {
+            line
+        });
+    } else if row.start.is_none() {
+        p.to(h("p").t(c.t(i::SC_NO_START)));
+    }
+    p
+}
+
+/// A fixed yearly amount: an inflow for flows, a change for levels.
+fn inflow_label(kind: SeriesKind) -> i::S {
+    match kind {
+        SeriesKind::CumulativeFlow => i::SC_INFLOW,
+        SeriesKind::Level => i::SC_CHANGE,
+    }
+}
+
+fn course_controls(c: &Ctx, ev: &Eval) -> H {
+    let ds = c.ds();
+    let sec = section(c.t(i::SC_FLOWS), "sc-flows-h");
+    sec.to(h("p").c("muted small").t(c.t(i::SC_FLOWS_HINT)));
+    for row in &ev.courses {
+        let tg = &ds.targets[row.target];
+        let ks = row.target.to_string();
+        let fs = h("fieldset").c("sc-course").a("data-target", tg.id);
+        fs.to(h("legend")
+            .t(&txt(tg.title.get(c.l)))
+            .t(" — ")
+            .t(c.t(i::SC_TARGET_WORD))
+            .t(" ")
+            .t(&c.f.value(row.goal.value, tg.unit))
+            .t(" (")
+            .t(&row.goal.year.to_string())
+            .t(")"));
+        let growth = matches!(row.course, Some(Course::Growth(_)));
+        let sel_id = ["sc-ck-", &ks].concat();
+        let sel = h("select")
+            .a("id", &sel_id)
+            .a("data-sc", "ck")
+            .a("data-id", tg.id);
+        for (v, label, on) in [
+            ("i", inflow_label(row.kind), !growth),
+            ("g", i::SC_GROWTH, growth),
+        ] {
+            let o = h("option").a("value", v).t(c.t(label));
+            sel.to(if on { o.a("selected", "") } else { o });
+        }
+        fs.to(h("div")
+            .c("field")
+            .k(h("label").a("for", &sel_id).t(c.t(i::SC_KIND)))
+            .k(sel));
+        let hint = course_hint(c, row, tg.unit);
+        match row.course {
+            Some(Course::Inflow(v)) => fs.to(slider(
+                &["sc-cv-", &ks].concat(),
+                &[
+                    c.t(inflow_label(row.kind)),
+                    " (",
+                    koers_core::view::unit(tg.unit, c.l),
+                    ")",
+                ]
+                .concat(),
+                "cv",
+                tg.id,
+                v,
+                range_for(
+                    &[v, row.required.unwrap_or(0.0), row.today.unwrap_or(0.0)],
+                    row.kind == SeriesKind::Level,
+                ),
+                2,
+                Some(hint),
+            )),
+            Some(Course::Growth(g)) => {
+                let hint = if row.kind == SeriesKind::CumulativeFlow && row.today.is_none() {
+                    hint.k(h("p").t(c.t(i::SC_GROWTH_NO_FLOW)))
+                } else {
+                    hint
+                };
+                fs.to(slider(
+                    &["sc-cv-", &ks].concat(),
+                    c.t(i::SC_GROWTH),
+                    "cv",
+                    tg.id,
+                    g * 100.0,
+                    (-20.0, 50.0, 0.5),
+                    2,
+                    Some(hint),
+                ))
+            }
+            None => {
+                // No pace today: an empty field, and the vision's pace on
+                // request. Nothing is filled in for the user.
+                let id = ["sc-cv-", &ks, "-n"].concat();
+                fs.to(h("div")
+                    .c("sc-field")
+                    .k(h("label")
+                        .a("for", &id)
+                        .t(c.t(inflow_label(row.kind)))
+                        .t(" (")
+                        .t(koers_core::view::unit(tg.unit, c.l))
+                        .t(")"))
+                    .k(h("input")
+                        .a("type", "number")
+                        .a("id", &id)
+                        .a("step", "any")
+                        .a("data-sc", "cv")
+                        .a("data-id", tg.id))
+                    .k(hint.c("sc-hint muted small")));
+                if row.required.is_some() {
+                    fs.to(button("sc-required", c.t(i::SC_USE_REQUIRED))
+                        .a("data-id", tg.id)
+                        .a("id", &["sc-req-", &ks].concat()));
+                }
+            }
+        }
+        sec.to(fs);
+    }
+    sec
+}
+
+fn dash() -> String {
+    "–".into()
+}
+
+/// "reached in 2033" / "not reached by 2035".
+fn reached_words(c: &Ctx, year: Option<i32>, by: i32) -> (String, &'static str, &'static str) {
+    match year {
+        Some(y) => (
+            [c.t(i::SC_REACHED_IN), " ", &y.to_string()].concat(),
+            "ok",
+            "✔",
+        ),
+        None => (
+            [c.t(i::SC_NOT_REACHED), " ", &by.to_string()].concat(),
+            "bad",
+            "✖",
+        ),
+    }
+}
+
+/// The outcome: what the scenario gives beside what the vision does.
+/// `seq` counts redraws (`data-rendered`), for tests and the benchmark.
+pub fn outcome(c: &Ctx, ev: &Eval, seq: u32) -> H {
+    let ds = c.ds();
+    let m = &ev.money;
+    let out = h("section")
+        .a("id", "scenario-out")
+        .a("aria-labelledby", "sc-out-h")
+        .a("data-rendered", &seq.to_string())
+        .c("sc-out");
+    out.to(h("h2").a("id", "sc-out-h").t(c.t(i::SC_OUTCOME)));
+
+    // The headline: is EUR 25 bn reached by 2035?
+    let horizon = m.params.horizon_year;
+    let (words, cls, sym) = reached_words(c, m.scenario.year_reached, horizon);
+    let summary = h("p")
+        .a("id", "sc-summary")
+        .a("role", "status")
+        .c("sc-summary card")
+        .k(h("strong")
+            .t(c.t(i::SC_MOBILISED_BY))
+            .t(" ")
+            .t(&horizon.to_string())
+            .t(": "))
+        .k(h("span")
+            .a("id", "sc-mobilised")
+            .t(&c.f.money(m.scenario.mobilised)))
+        .t(" ")
+        .t(c.t(i::AGAINST))
+        .t(" ")
+        .t(&c.f.money(m.target))
+        .t(" — ")
+        .k(h("span")
+            .c(&["verdict ", cls].concat())
+            .a("id", "sc-verdict")
+            .k(h("span").a("aria-hidden", "true").t(sym))
+            .t(" ")
+            .t(&words));
+    if let Some(g) = m.scenario.gap.filter(|g| *g > 0.5) {
+        summary.to(h("span")
+            .t(" (")
+            .t(&c.f.money(g))
+            .t(" ")
+            .t(c.t(i::SC_SHORT))
+            .t(")"));
+    }
+    summary.to(h("br"));
+    summary.to(h("span")
+        .c("muted small")
+        .t(c.t(i::SC_VISION))
+        .t(": ")
+        .t(&c.f.money(m.vision.mobilised))
+        .t(", ")
+        .t(&reached_words(c, m.vision.year_reached, horizon).0));
+    out.to(summary);
+
+    // Per window, side by side.
+    let head = [
+        c.t(i::WINDOW),
+        c.t(i::SC_SCENARIO),
+        c.t(i::SC_VISION),
+        c.t(i::TARGET),
+    ];
+    let cell = |mobilised: f64, multiplier: Option<f64>, reached: Option<bool>| {
+        [
+            c.f.money(mobilised),
+            multiplier
+                .map(|x| [" (".into(), c.f.times(round(x, 2)), ")".into()].concat())
+                .unwrap_or_default(),
+            match reached {
+                Some(true) => " ✔".into(),
+                Some(false) => " ✖".into(),
+                None => String::new(),
+            },
+        ]
+        .concat()
+    };
+    let mut rows: Vec<Vec<String>> = Vec::new();
+    for (k, w) in m.windows.iter().enumerate() {
+        let o = &m.scenario.windows[k];
+        let v = &m.vision.windows[k];
+        let mut name = [
+            if w.parent.is_some() { "↳ " } else { "" },
+            &c.f.money(o.public),
+            " · ",
+        ]
+        .concat();
+        name.push_str(&txt(ds.windows[w.index].name.get(c.l)));
+        if o.over_committed {
+            name.push_str(" ⚠ ");
+            name.push_str(c.t(i::SC_OVER));
+        }
+        rows.push(std::vec![
+            name,
+            cell(o.mobilised, o.multiplier, o.reached),
+            cell(v.mobilised, v.multiplier, None),
+            c.f.money(w.total),
+        ]);
+    }
+    let whole =
+        |o: &koers_core::scenario::MoneyOutcome| (o.public > 0.0).then(|| o.mobilised / o.public);
+    rows.push(std::vec![
+        [
+            c.t(i::SC_TOTAL),
+            " · ",
+            &c.f.money(m.scenario.public),
+            " ",
+            c.t(i::PUBLIC)
+        ]
+        .concat(),
+        cell(m.scenario.mobilised, whole(&m.scenario), m.scenario.reached),
+        cell(m.vision.mobilised, whole(&m.vision), None),
+        c.f.money(m.target),
+    ]);
+    out.to(table(c.t(i::SC_MONEY_OUT), &head, rows).a("id", "sc-money-table"));
+
+    // By year, as a chart with its table.
+    let svg = chart::running(
+        "sc-money-chart",
+        c.t(i::SC_CHART_TITLE),
+        c.t(i::SC_CHART_DESC),
+        &m.scenario.by_year,
+        &m.vision.by_year,
+        Some(m.target),
+        [c.t(i::SC_SCENARIO), c.t(i::SC_VISION), c.t(i::TARGET)],
+        &c.f,
+    );
+    let rows = m
+        .scenario
+        .by_year
+        .iter()
+        .zip(&m.vision.by_year)
+        .map(|(s, v)| std::vec![s.year.to_string(), c.f.money(s.value), c.f.money(v.value)])
+        .collect();
+    let tbl = table(
+        c.t(i::SC_CHART_TITLE),
+        &[c.t(i::YEAR), c.t(i::SC_SCENARIO), c.t(i::SC_VISION)],
+        rows,
+    );
+    out.to(figure(
+        c,
+        svg,
+        "sc-money-chart",
+        tbl,
+        c.t(i::SC_CHART_DESC),
+        None,
+    ));
+    out.to(h("p").c("muted small").t(c.t(i::SC_VISION_NOTE)));
+
+    // Talent and other flows.
+    let y = |o: &Outcome, k: usize, unit: Unit| {
+        o.values[k]
+            .map(|v| c.f.value(round(v, 2), unit))
+            .unwrap_or_else(dash)
+    };
+    let reached = |o: &Outcome| {
+        if o.start.is_none() {
+            return dash();
+        }
+        o.year_reached
+            .map(|y| y.to_string())
+            .unwrap_or_else(|| c.t(i::SC_NOT_BY).into())
+    };
+    let gap = |o: &Outcome, unit: Unit| {
+        o.gap
+            .map(|g| c.f.value(round(g.max(0.0), 2), unit))
+            .unwrap_or_else(dash)
+    };
+    let y0 = YEARS[0].to_string();
+    let y1 = YEARS[1].to_string();
+    let sv = [c.t(i::SC_SCENARIO), " / ", c.t(i::SC_VISION)].concat();
+    let h0 = [y0.as_str(), " (", &sv, ")"].concat();
+    let h1 = [y1.as_str(), " (", &sv, ")"].concat();
+    let h2 = [c.t(i::SC_YEAR_REACHED), " (", &sv, ")"].concat();
+    let h3 = [c.t(i::SC_GAP), " (", &sv, ")"].concat();
+    let mut rows: Vec<Vec<String>> = Vec::new();
+    for row in &ev.courses {
+        let tg = &ds.targets[row.target];
+        let (s, v) = (&row.scenario, &row.vision);
+        let has = row.course.is_some();
+        let pair = |a: String, b: String| [a, " / ".into(), b].concat();
+        rows.push(std::vec![
+            txt(tg.title.get(c.l)),
+            pair(
+                if has { y(s, 0, tg.unit) } else { dash() },
+                y(v, 0, tg.unit)
+            ),
+            pair(
+                if has { y(s, 1, tg.unit) } else { dash() },
+                y(v, 1, tg.unit)
+            ),
+            pair(if has { reached(s) } else { dash() }, reached(v)),
+            pair(if has { gap(s, tg.unit) } else { dash() }, gap(v, tg.unit)),
+        ]);
+    }
+    out.to(table(
+        c.t(i::SC_FLOWS),
+        &[c.t(i::AMBITION), &h0, &h1, &h2, &h3],
+        rows,
+    )
+    .a("id", "sc-flows-table"));
+    out
+}
+
+fn save_section(c: &Ctx) -> H {
+    let app = c.app;
+    let sec = section(c.t(i::SC_SAVE), "sc-save-h");
+    let q = app.scenario.to_query();
+    let link = share_link(app, &q);
+    let name_id = "sc-name";
+    sec.to(h("div")
+        .c("sc-share")
+        .k(h("div")
+            .c("field wide")
+            .k(h("label").a("for", "sc-link").t(c.t(i::SC_LINK)))
+            .k(h("input")
+                .a("type", "text")
+                .a("id", "sc-link")
+                .a("readonly", "")
+                .a("value", &link)))
+        .k(button("copy", c.t(i::COPY))
+            .a("data-target", "sc-link")
+            .a("data-done", c.t(i::COPIED))));
+    let tools = h("div").c("buttons");
+    if app.stores() {
+        sec.to(h("div")
+            .c("field wide")
+            .k(h("label").a("for", name_id).t(c.t(i::SC_NAME)))
+            .k(h("input")
+                .a("type", "text")
+                .a("id", name_id)
+                .a("value", &app.scenario.name)
+                .a("maxlength", "80")
+                .a("data-sc", "name")));
+        tools.to(button("sc-save", c.t(i::SC_SAVE_BUTTON))
+            .c("primary")
+            .a("id", "sc-save"));
+    }
+    tools.to(button("sc-export", c.t(i::SC_EXPORT)).a("id", "sc-export"));
+    tools.to(button("sc-reset", c.t(i::SC_RESET)).a("id", "sc-reset"));
+    sec.to(tools);
+    if let Some(fl) = app.flash.as_ref().filter(|_| app.mode != Mode::Page) {
+        sec.to(h("p").a("role", "status").t(&fl.text));
+    }
+    if app.stores() && !app.saved.is_empty() {
+        sec.to(h("h3").t(c.t(i::SC_SAVED)));
+        let ul = h("ul").c("sc-saved").a("id", "sc-saved");
+        for (k, s) in app.saved.iter().enumerate() {
+            let ks = k.to_string();
+            let name = if s.name.is_empty() {
+                [c.t(i::SC_UNNAMED), " ", &(k + 1).to_string()].concat()
+            } else {
+                s.name.clone()
+            };
+            ul.to(h("li")
+                .k(h("span").t(&name))
+                .t(" ")
+                .k(button("sc-open", c.t(i::SC_OPEN))
+                    .a("data-index", &ks)
+                    .a("aria-label", &[c.t(i::SC_OPEN), ": ", &name].concat()))
+                .t(" ")
+                .k(button("sc-delete", c.t(i::DELETE))
+                    .a("data-index", &ks)
+                    .a("aria-label", &[c.t(i::DELETE), ": ", &name].concat())));
+        }
+        sec.to(ul);
+    }
+    sec
+}
+
+/// The address that opens this scenario.
+fn share_link(app: &App, q: &str) -> String {
+    let base = if app.mode == Mode::Page {
+        web_sys::window()
+            .and_then(|w| w.location().href().ok())
+            .map(|mut href| {
+                if let Some(i) = href.find('#') {
+                    href.truncate(i);
+                }
+                href
+            })
+            .unwrap_or_default()
+    } else {
+        app.home.clone()
+    };
+    if q.is_empty() {
+        [base.as_str(), "#/scenario"].concat()
+    } else {
+        [base.as_str(), "#/scenario?", q].concat()
+    }
+}
+
+/// Apply one control's value to the scenario.
+fn apply(app: &mut App, sc: &str, key: &str, v: f64) {
+    let s = &mut app.scenario;
+    match sc {
+        "wp" if v >= 0.0 => s.window_mut(key).public = Some(v * 1e6),
+        "wm" if v >= 0.0 => s.window_mut(key).multiplier = Some(v),
+        "cv" => {
+            let growth = s.course(key).is_some_and(|c| c.growth);
+            s.set_course(key, growth, if growth { v / 100.0 } else { v });
+        }
+        "rv" => {
+            let r = &mut s.revolve;
+            match key {
+                "loss" => r.loss_pct = v.clamp(0.0, 100.0),
+                "return" => r.return_pct = v.clamp(-50.0, 50.0),
+                "holding" => r.holding = v.clamp(0.0, 30.0) as u32,
+                "lag" => r.lag = v.clamp(0.0, 10.0) as u32,
+                "until" => s.deploy_until = Some((v as i32).clamp(1900, 2200)),
+                _ => {}
+            }
+        }
+        _ => {}
+    }
+}
+
+thread_local! {
+    static SEQ: core::cell::Cell<u32> = const { core::cell::Cell::new(0) };
+}
+
+/// A slider moved or a number typed: recompute and redraw the outcome only.
+pub fn input(inst: usize, root: &Root, el: &HtmlInputElement) {
+    let v = el.value_as_number();
+    if !v.is_finite() {
+        return;
+    }
+    let sc = el.get_attribute("data-sc").unwrap_or_default();
+    let key = el.get_attribute("data-id").unwrap_or_default();
+    if sc == "rv" {
+        // Whole numbers of years: applied on change.
+        return;
+    }
+    crate::controller::with_app(inst, |app| {
+        apply(app, &sc, &key, v);
+        let c = Ctx {
+            app,
+            l: app.lang,
+            f: crate::fmt::Fmt::new(app.lang),
+        };
+        let ev = scenario::evaluate(&app.base, &app.computed, &app.data, &app.scenario);
+        let seq = SEQ.with(|s| {
+            s.set(s.get().wrapping_add(1));
+            s.get()
+        });
+        if let Some(old) = root.by_id("scenario-out") {
+            let _ = old.replace_with_with_node_1(&outcome(&c, &ev, seq).0);
+        }
+    });
+    if let Some(pair) = el
+        .get_attribute("data-pair")
+        .and_then(|id| root.by_id(&id))
+        .and_then(|p| p.dyn_into::<HtmlInputElement>().ok())
+    {
+        pair.set_value(&el.value());
+    }
+}
+
+/// A control left or a choice made: redraw the view and, on the full
+/// page, put the scenario in the address (without a history entry).
+pub fn changed(inst: usize, root: &Root, el: &HtmlElement) {
+    let sc = el.get_attribute("data-sc").unwrap_or_default();
+    let key = el.get_attribute("data-id").unwrap_or_default();
+    let _ = root;
+    let value = el
+        .dyn_ref::<HtmlInputElement>()
+        .map(|i| (i.value_as_number(), i.checked(), i.value()));
+    let select = el
+        .dyn_ref::<web_sys::HtmlSelectElement>()
+        .map(|s| s.value());
+    crate::controller::update_scenario(inst, |app| match sc.as_str() {
+        "wr" => {
+            let on = value.as_ref().is_some_and(|v| v.1);
+            app.scenario.window_mut(&key).revolving = Some(on);
+        }
+        "ck" => {
+            let growth = select.as_deref() == Some("g");
+            // A new kind of course starts from a neutral value the user
+            // then sets: no growth, or today's pace (kept when present).
+            let keep = app
+                .scenario
+                .course(&key)
+                .filter(|c| c.growth == growth)
+                .map(|c| c.value);
+            let today = scenario::courses(&app.base, &app.computed, &app.data, &app.scenario)
+                .into_iter()
+                .find(|r| app.base.targets[r.target].id == key)
+                .and_then(|r| if growth { None } else { r.today.or(r.required) });
+            app.scenario
+                .set_course(&key, growth, keep.or(today).unwrap_or(0.0));
+        }
+        "name" => {
+            app.scenario.name = value
+                .map(|v| v.2.trim().chars().take(80).collect())
+                .unwrap_or_default();
+        }
+        _ => {
+            if let Some((v, _, _)) = value.filter(|v| v.0.is_finite()) {
+                apply(app, &sc, &key, v);
+            }
+        }
+    });
+}
+
+/// The explorer's buttons.
+pub fn click(inst: usize, root: &Root, act: &str, el: &Element) {
+    let key = el.get_attribute("data-id").unwrap_or_default();
+    let index = el
+        .get_attribute("data-index")
+        .and_then(|s| s.parse::<usize>().ok());
+    let name = root
+        .by_id("sc-name")
+        .and_then(|e| e.dyn_into::<HtmlInputElement>().ok())
+        .map(|i| i.value().trim().chars().take(80).collect::<String>());
+    match act {
+        "sc-required" => crate::controller::update_scenario(inst, |app| {
+            let rows = scenario::courses(&app.base, &app.computed, &app.data, &app.scenario);
+            if let Some(r) = rows
+                .iter()
+                .find(|r| app.base.targets[r.target].id == key)
+                .and_then(|r| r.required)
+            {
+                app.scenario.set_course(&key, false, r);
+            }
+        }),
+        "sc-reset" => crate::controller::update_scenario(inst, |app| {
+            app.scenario = Scenario::default();
+        }),
+        "sc-save" => crate::controller::update_scenario(inst, |app| {
+            if let Some(n) = name.clone() {
+                app.scenario.name = n;
+            }
+            if app.scenario.name.is_empty() {
+                app.scenario.name = [
+                    crate::i18n::t(app.lang, i::SC_UNNAMED),
+                    " ",
+                    &(app.saved.len() + 1).to_string(),
+                ]
+                .concat();
+            }
+            let s = app.scenario.clone();
+            match app.saved.iter_mut().find(|x| x.name == s.name) {
+                Some(x) => *x = s,
+                None => app.saved.push(s),
+            }
+            let ok = store::set_scenarios(&app.saved);
+            app.flash = Some(Flash {
+                error: !ok,
+                text: crate::i18n::t(
+                    app.lang,
+                    if ok {
+                        i::SC_SAVED_FLASH
+                    } else {
+                        i::SAVE_FAILED
+                    },
+                )
+                .into(),
+                undo: false,
+            });
+        }),
+        "sc-open" => crate::controller::update_scenario(inst, |app| {
+            if let Some(s) = index.and_then(|k| app.saved.get(k)) {
+                app.scenario = s.clone();
+            }
+        }),
+        "sc-delete" => crate::controller::update_scenario(inst, |app| {
+            if let Some(k) = index.filter(|k| *k < app.saved.len()) {
+                app.saved.remove(k);
+                let _ = store::set_scenarios(&app.saved);
+            }
+        }),
+        "sc-export" => {
+            let text = crate::controller::read_app(inst, |app| {
+                let ev = scenario::evaluate(&app.base, &app.computed, &app.data, &app.scenario);
+                scenario::export_json(&app.base, &app.scenario, &ev, app.lang == Lang::En)
+            });
+            if let Some(text) = text {
+                crate::controller::download(&text, "application/json", "koers-scenario.json");
+            }
+        }
+        _ => {}
+    }
+}
+
+/// Keep the address in step with the scenario (full page only).
+pub fn sync_address(app: &App) {
+    if app.mode != Mode::Page || app.route != crate::route::Route::Scenario {
+        return;
+    }
+    let q = app.scenario.to_query();
+    let hash = if q.is_empty() {
+        "#/scenario".to_string()
+    } else {
+        ["#/scenario?", &q].concat()
+    };
+    if let Some(w) = web_sys::window() {
+        if let Ok(hist) = w.history() {
+            let _ = hist.replace_state_with_url(&JsValue::NULL, "", Some(&hash));
+        }
+    }
+}

@@ -1,0 +1,976 @@
+//! The scenario explorer's state: what the user changed from the vision
+//! (overrides only, so a scenario follows new observations), the starting
+//! values the vision and the observations give, the settings as a short
+//! query for links and local saves, and the outcomes computed by koers-core
+//! (`koers_core::scenario`) for the scenario and for the vision, side by
+//! side. Nothing here is invented: a course without observations has no
+//! pace until the user sets one, and the revolving model's parameters are
+//! the dashboard's stated assumptions ([`Revolve`]).
+
+use std::string::{String, ToString};
+use std::vec::Vec;
+
+use koers_core::leverage::RevolvingParams;
+use koers_core::model::{Basis, Dataset, TargetKind};
+use koers_core::progress::{Point, SeriesKind};
+use koers_core::scenario::{
+    self as core_scenario, Course, MoneyOutcome, MoneyScenario, Outcome, WindowChoice,
+};
+
+use crate::app::{first_year, Computed, Revolve};
+use crate::data::{number, UserData};
+
+/// The years every outcome is shown for.
+pub const YEARS: [i32; 2] = [2030, 2035];
+
+/// A course the user chose for one target.
+#[derive(Clone, Debug, PartialEq)]
+pub struct CourseSet {
+    /// Target id.
+    pub target: String,
+    /// A growth rate (fraction a year) rather than a fixed yearly amount.
+    pub growth: bool,
+    /// The yearly amount, or the growth rate (0.05 = 5 %).
+    pub value: f64,
+}
+
+/// What the user changed of one investment window.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct WindowSet {
+    /// Window id.
+    pub window: String,
+    /// Public money, euros.
+    pub public: Option<f64>,
+    /// Multiplier (on the part outside child windows).
+    pub multiplier: Option<f64>,
+    /// Count reflows redeployed (top-level windows only).
+    pub revolving: Option<bool>,
+}
+
+/// A scenario: a name and what differs from the vision.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Scenario {
+    /// The name the user gave it (may be empty).
+    pub name: String,
+    /// Courses set, per target.
+    pub courses: Vec<CourseSet>,
+    /// Windows changed.
+    pub windows: Vec<WindowSet>,
+    /// The revolving model's parameters (assumptions, editable).
+    pub revolve: Revolve,
+    /// Last year of new budget, when changed.
+    pub deploy_until: Option<i32>,
+}
+
+impl Scenario {
+    /// The user's window settings, created on first change.
+    pub fn window_mut(&mut self, id: &str) -> &mut WindowSet {
+        let k = match self.windows.iter().position(|w| w.window == id) {
+            Some(k) => k,
+            None => {
+                self.windows.push(WindowSet {
+                    window: id.into(),
+                    ..WindowSet::default()
+                });
+                self.windows.len() - 1
+            }
+        };
+        &mut self.windows[k]
+    }
+
+    /// The window settings for `id`, if changed.
+    pub fn window(&self, id: &str) -> Option<&WindowSet> {
+        self.windows.iter().find(|w| w.window == id)
+    }
+
+    /// The course set for `id`, if any.
+    pub fn course(&self, id: &str) -> Option<&CourseSet> {
+        self.courses.iter().find(|c| c.target == id)
+    }
+
+    /// Set the course of `id`.
+    pub fn set_course(&mut self, id: &str, growth: bool, value: f64) {
+        match self.courses.iter_mut().find(|c| c.target == id) {
+            Some(c) => {
+                c.growth = growth;
+                c.value = value;
+            }
+            None => self.courses.push(CourseSet {
+                target: id.into(),
+                growth,
+                value,
+            }),
+        }
+    }
+
+    /// Whether anything differs from the vision.
+    pub fn is_vision(&self) -> bool {
+        self.courses.is_empty()
+            && self
+                .windows
+                .iter()
+                .all(|w| w.public.is_none() && w.multiplier.is_none() && w.revolving.is_none())
+            && self.revolve == Revolve::default()
+            && self.deploy_until.is_none()
+    }
+
+    /// The settings as a query (`n=…&w=…&c=…&r=…`): what a link after
+    /// `#/scenario?` and a local save hold. Only what differs is written.
+    pub fn to_query(&self) -> String {
+        let mut parts: Vec<String> = Vec::new();
+        if !self.name.is_empty() {
+            parts.push(["n=", &encode(&self.name)].concat());
+        }
+        let opt = |v: Option<f64>| v.map(number).unwrap_or_default();
+        let ws: Vec<String> = self
+            .windows
+            .iter()
+            .filter(|w| w.public.is_some() || w.multiplier.is_some() || w.revolving.is_some())
+            .map(|w| {
+                [
+                    w.window.as_str(),
+                    "~",
+                    &opt(w.public),
+                    "~",
+                    &opt(w.multiplier),
+                    "~",
+                    match w.revolving {
+                        Some(true) => "1",
+                        Some(false) => "0",
+                        None => "",
+                    },
+                ]
+                .concat()
+            })
+            .collect();
+        if !ws.is_empty() {
+            parts.push(["w=", &ws.join(";")].concat());
+        }
+        let cs: Vec<String> = self
+            .courses
+            .iter()
+            .map(|c| {
+                [
+                    c.target.as_str(),
+                    if c.growth { "~g~" } else { "~i~" },
+                    &number(c.value),
+                ]
+                .concat()
+            })
+            .collect();
+        if !cs.is_empty() {
+            parts.push(["c=", &cs.join(";")].concat());
+        }
+        if self.revolve != Revolve::default() || self.deploy_until.is_some() {
+            let r = self.revolve;
+            parts.push(
+                [
+                    "r=",
+                    &number(r.loss_pct),
+                    "~",
+                    &number(r.return_pct),
+                    "~",
+                    &r.holding.to_string(),
+                    "~",
+                    &r.lag.to_string(),
+                    "~",
+                    &self.deploy_until.map(|y| y.to_string()).unwrap_or_default(),
+                ]
+                .concat(),
+            );
+        }
+        parts.join("&")
+    }
+
+    /// Read a query written by [`Scenario::to_query`]; what cannot be read
+    /// is left at the vision's value (a link never fails to open).
+    pub fn from_query(q: &str) -> Scenario {
+        let mut s = Scenario::default();
+        let num = |t: &str| -> Option<f64> {
+            let v: f64 = t.trim().parse().ok()?;
+            v.is_finite().then_some(v)
+        };
+        for pair in q.split('&') {
+            let (k, v) = pair.split_once('=').unwrap_or((pair, ""));
+            match k {
+                "n" => s.name = decode(v).chars().take(80).collect(),
+                "w" => {
+                    for item in v.split(';').filter(|i| !i.is_empty()).take(64) {
+                        let mut f = item.split('~');
+                        let Some(id) = f.next().filter(|id| valid_id(id)) else {
+                            continue;
+                        };
+                        let public = f.next().and_then(num).filter(|v| *v >= 0.0);
+                        let multiplier = f.next().and_then(num).filter(|v| *v >= 0.0);
+                        let revolving = match f.next() {
+                            Some("1") => Some(true),
+                            Some("0") => Some(false),
+                            _ => None,
+                        };
+                        s.windows.push(WindowSet {
+                            window: id.into(),
+                            public,
+                            multiplier,
+                            revolving,
+                        });
+                    }
+                }
+                "c" => {
+                    for item in v.split(';').filter(|i| !i.is_empty()).take(64) {
+                        let mut f = item.split('~');
+                        let (Some(id), Some(kind), Some(value)) =
+                            (f.next(), f.next(), f.next().and_then(num))
+                        else {
+                            continue;
+                        };
+                        if valid_id(id) && (kind == "g" || kind == "i") {
+                            s.set_course(id, kind == "g", value);
+                        }
+                    }
+                }
+                "r" => {
+                    let mut f = v.split('~');
+                    let d = Revolve::default();
+                    let mut r = d;
+                    r.loss_pct = f
+                        .next()
+                        .and_then(num)
+                        .map_or(d.loss_pct, |v| v.clamp(0.0, 100.0));
+                    r.return_pct = f
+                        .next()
+                        .and_then(num)
+                        .map_or(d.return_pct, |v| v.clamp(-50.0, 50.0));
+                    r.holding = f
+                        .next()
+                        .and_then(num)
+                        .map_or(d.holding, |v| v.clamp(0.0, 30.0) as u32);
+                    r.lag = f
+                        .next()
+                        .and_then(num)
+                        .map_or(d.lag, |v| v.clamp(0.0, 10.0) as u32);
+                    s.revolve = r;
+                    s.deploy_until = f
+                        .next()
+                        .and_then(|t| t.parse::<i32>().ok())
+                        .filter(|y| (1900..=2200).contains(y));
+                }
+                _ => {}
+            }
+        }
+        s
+    }
+}
+
+fn valid_id(id: &str) -> bool {
+    !id.is_empty()
+        && id.len() <= 48
+        && id
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | '-'))
+}
+
+/// Percent-encode all but `A-Z a-z 0-9 - _ .` (a name in a link).
+pub fn encode(s: &str) -> String {
+    let mut out = String::new();
+    for b in s.bytes() {
+        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.') {
+            out.push(char::from(b));
+        } else {
+            out.push('%');
+            for d in [b >> 4, b & 15] {
+                out.push(char::from_digit(u32::from(d), 16).unwrap_or('0'));
+            }
+        }
+    }
+    out
+}
+
+/// Undo [`encode`] (and `+` for a space); bad escapes are kept as text.
+pub fn decode(s: &str) -> String {
+    let b = s.as_bytes();
+    let mut out = Vec::with_capacity(b.len());
+    let mut i = 0;
+    while i < b.len() {
+        let hex = |c: u8| char::from(c).to_digit(16);
+        match b[i] {
+            b'%' if i + 2 < b.len() => match (hex(b[i + 1]), hex(b[i + 2])) {
+                (Some(h), Some(l)) => {
+                    out.push((h * 16 + l) as u8);
+                    i += 3;
+                    continue;
+                }
+                _ => out.push(b'%'),
+            },
+            b'+' => out.push(b' '),
+            c => out.push(c),
+        }
+        i += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+/// One investment window in the money scenario.
+#[derive(Clone, Debug, PartialEq)]
+pub struct MoneyWindow {
+    /// Index into the dataset's windows.
+    pub index: usize,
+    /// Index into this list of the window it sits in.
+    pub parent: Option<usize>,
+    /// The vision's public money.
+    pub public: f64,
+    /// The vision's total.
+    pub total: f64,
+    /// The vision's multiplier for this window's own part: total / public
+    /// for a window without children here; for an envelope the rest's,
+    /// derived from the totals ([`core_scenario::rest_multiplier`]).
+    pub multiplier: f64,
+    /// True when `multiplier` is the rest's, derived.
+    pub derived: bool,
+}
+
+/// The windows of the money scenario: every one-off window whose public
+/// money and total the vision both states (so it has a multiplier), nested
+/// under the nearest such window it sits in.
+pub fn money_windows(ds: &Dataset) -> Vec<MoneyWindow> {
+    let picked: Vec<usize> = ds
+        .windows
+        .iter()
+        .enumerate()
+        .filter(|(_, w)| {
+            w.basis == Basis::OneOff
+                && w.public_eur.is_some_and(|p| p > 0.0)
+                && w.total_eur.is_some()
+        })
+        .map(|(i, _)| i)
+        .collect();
+    let mut out: Vec<MoneyWindow> = picked
+        .iter()
+        .map(|&i| {
+            let w = &ds.windows[i];
+            // The nearest window above that is picked too.
+            let mut parent = None;
+            let mut at = w.parent;
+            for _ in 0..ds.windows.len() {
+                let Some(p) = at else { break };
+                if let Some(k) = picked.iter().position(|&j| ds.windows[j].id == p) {
+                    parent = Some(k);
+                    break;
+                }
+                at = ds.window(p).and_then(|x| x.parent);
+            }
+            let public = w.public_eur.unwrap_or(0.0);
+            let total = w.total_eur.unwrap_or(0.0);
+            MoneyWindow {
+                index: i,
+                parent,
+                public,
+                total,
+                multiplier: total / public,
+                derived: false,
+            }
+        })
+        .collect();
+    for k in 0..out.len() {
+        let children: Vec<(f64, f64)> = out
+            .iter()
+            .filter(|c| c.parent == Some(k))
+            .map(|c| (c.public, c.total))
+            .collect();
+        if !children.is_empty() {
+            if let Some(m) = core_scenario::rest_multiplier(out[k].public, out[k].total, &children)
+            {
+                out[k].multiplier = m;
+                out[k].derived = true;
+            }
+        }
+    }
+    out
+}
+
+/// One target's course, the scenario's and the vision's.
+#[derive(Clone, Debug, PartialEq)]
+pub struct CourseRow {
+    /// Index into the dataset's targets.
+    pub target: usize,
+    /// Flows or levels.
+    pub kind: SeriesKind,
+    /// The target as a point (its year: stated, or the horizon).
+    pub goal: Point,
+    /// Where the course starts (running total for flows), if anywhere.
+    pub start: Option<Point>,
+    /// True when the start is not observed: zero in the year before the
+    /// first year counted (cumulative flows without figures).
+    pub start_assumed: bool,
+    /// Today's pace: the mean yearly change of the latest observations.
+    pub today: Option<f64>,
+    /// The yearly inflow the vision needs from the start.
+    pub required: Option<f64>,
+    /// The course followed: the user's, else today's pace; `None` when
+    /// there is neither (the user must set one).
+    pub course: Option<Course>,
+    /// The user set the course.
+    pub set: bool,
+    /// The scenario's outcome.
+    pub scenario: Outcome,
+    /// On the vision's path (the required inflow).
+    pub vision: Outcome,
+}
+
+/// The money scenario and the vision, computed.
+#[derive(Clone, Debug)]
+pub struct MoneyEval {
+    /// The windows, in order.
+    pub windows: Vec<MoneyWindow>,
+    /// What each window is set to: public, multiplier, reflows counted.
+    pub settings: Vec<(f64, f64, bool)>,
+    /// The scenario's outcome.
+    pub scenario: MoneyOutcome,
+    /// The vision's own sum: its amounts and multipliers, each euro once.
+    pub vision: MoneyOutcome,
+    /// The total to reach (the top-level windows' totals: EUR 25 bn).
+    pub target: f64,
+    /// The revolving parameters used.
+    pub params: RevolvingParams,
+    /// Last year of new budget.
+    pub deploy_until: i32,
+    /// The vision's last year of new budget.
+    pub deploy_until_vision: i32,
+}
+
+/// Everything the explorer shows.
+#[derive(Clone, Debug)]
+pub struct Eval {
+    /// Money.
+    pub money: MoneyEval,
+    /// One row per target with a value (milestones left out).
+    pub courses: Vec<CourseRow>,
+}
+
+/// The vision's last year of new budget: the end year of the first
+/// top-level window, else the horizon.
+fn vision_deploy_until(ds: &Dataset, ws: &[MoneyWindow]) -> i32 {
+    ws.iter()
+        .find(|w| w.parent.is_none())
+        .and_then(|w| ds.windows[w.index].end_year)
+        .unwrap_or(ds.vision.horizon_year)
+}
+
+/// Compute the money scenario and the vision's.
+pub fn money(ds: &Dataset<'static>, sc: &Scenario) -> MoneyEval {
+    let windows = money_windows(ds);
+    let start = first_year(ds);
+    let rv = sc.revolve;
+    let params = RevolvingParams {
+        start_year: start,
+        horizon_year: ds.vision.horizon_year,
+        loss_rate: rv.loss_pct / 100.0,
+        annual_return: rv.return_pct / 100.0,
+        holding_years: rv.holding,
+        reflow_lag_years: rv.lag,
+    };
+    let deploy_until_vision = vision_deploy_until(ds, &windows);
+    let deploy_until = sc.deploy_until.unwrap_or(deploy_until_vision);
+    let settings: Vec<(f64, f64, bool)> = windows
+        .iter()
+        .map(|w| {
+            let id = ds.windows[w.index].id;
+            let set = sc.window(id);
+            (
+                set.and_then(|s| s.public).unwrap_or(w.public),
+                set.and_then(|s| s.multiplier).unwrap_or(w.multiplier),
+                w.parent.is_none() && set.and_then(|s| s.revolving).unwrap_or(false),
+            )
+        })
+        .collect();
+    let build = |vision: bool| {
+        let mut choices = heapless::Vec::new();
+        for (k, w) in windows.iter().enumerate() {
+            let (public, multiplier, revolving) = if vision {
+                (w.public, w.multiplier, false)
+            } else {
+                settings[k]
+            };
+            let _ = choices.push(WindowChoice {
+                id: ds.windows[w.index].id,
+                parent: w.parent.map(|p| ds.windows[windows[p].index].id),
+                public,
+                multiplier,
+                revolving,
+                target: Some(w.total),
+            });
+        }
+        MoneyScenario {
+            windows: choices,
+            revolving: params,
+            deploy_until: if vision {
+                deploy_until_vision
+            } else {
+                deploy_until
+            },
+        }
+    };
+    let target: f64 = windows
+        .iter()
+        .filter(|w| w.parent.is_none())
+        .map(|w| w.total)
+        .sum();
+    let target_opt = (target > 0.0).then_some(target);
+    MoneyEval {
+        scenario: core_scenario::money(&build(false), target_opt, YEARS),
+        vision: core_scenario::money(&build(true), target_opt, YEARS),
+        windows,
+        settings,
+        target,
+        params,
+        deploy_until,
+        deploy_until_vision,
+    }
+}
+
+/// Compute every course: the scenario's and the vision's path.
+pub fn courses(
+    ds: &Dataset<'static>,
+    computed: &Computed,
+    data: &UserData,
+    sc: &Scenario,
+) -> Vec<CourseRow> {
+    let mut out = Vec::new();
+    // Totals the money scenario already follows (EUR 25 bn, 16 bn).
+    let money_totals: Vec<f64> = money_windows(ds).iter().map(|w| w.total).collect();
+    for (k, t) in ds.targets.iter().enumerate() {
+        let in_money = t.unit == koers_core::model::Unit::Eur
+            && t.target.value.is_some_and(|v| money_totals.contains(&v));
+        if t.kind == TargetKind::Milestone || in_money {
+            continue;
+        }
+        let Some(status) = computed.targets.get(k) else {
+            continue;
+        };
+        let (Some(value), Some(year)) = (t.target.value, status.target_year) else {
+            continue;
+        };
+        let goal = Point::new(year, value);
+        let kind = if t.kind == TargetKind::CumulativeFlow {
+            SeriesKind::CumulativeFlow
+        } else {
+            SeriesKind::Level
+        };
+        let points: Vec<Point> = data
+            .obs
+            .iter()
+            .filter(|o| o.subject == t.id)
+            .map(|o| Point::new(o.year, o.value))
+            .collect();
+        let mut base = status.baseline;
+        let mut start_assumed = status.baseline_assumed;
+        if base.is_none() && points.is_empty() && kind == SeriesKind::CumulativeFlow {
+            // Counted from zero the year before the first year counted, as
+            // the assessment does the year before the first figure.
+            base = Some(Point::new(first_year(ds) - 1, 0.0));
+            start_assumed = true;
+        }
+        let today = status
+            .projection
+            .and_then(|p| p.recent_pace)
+            .filter(|_| !points.is_empty());
+        let set = sc.course(t.id);
+        let course = match set {
+            Some(c) if c.growth => Some(Course::Growth(c.value)),
+            Some(c) => Some(Course::Inflow(c.value)),
+            None => today.map(Course::Inflow),
+        };
+        let years = YEARS;
+        let scenario = course.map_or_else(Outcome::default, |c| {
+            core_scenario::outcome(&points, base, kind, c, Some(goal), t.direction, years)
+        });
+        let required = core_scenario::required_inflow(&points, base, kind, goal);
+        let vision = required.map_or_else(Outcome::default, |r| {
+            core_scenario::outcome(
+                &points,
+                base,
+                kind,
+                Course::Inflow(r),
+                Some(goal),
+                t.direction,
+                years,
+            )
+        });
+        let start = scenario.start.or(vision.start);
+        out.push(CourseRow {
+            target: k,
+            kind,
+            goal,
+            start,
+            start_assumed,
+            today,
+            required,
+            course,
+            set: set.is_some(),
+            scenario,
+            vision,
+        });
+    }
+    out
+}
+
+/// Everything the explorer shows, for `sc`.
+pub fn evaluate(
+    ds: &Dataset<'static>,
+    computed: &Computed,
+    data: &UserData,
+    sc: &Scenario,
+) -> Eval {
+    Eval {
+        money: money(ds, sc),
+        courses: courses(ds, computed, data, sc),
+    }
+}
+
+/// Saved scenarios as stored: one query per line.
+pub fn parse_saved(text: &str) -> Vec<Scenario> {
+    text.lines()
+        .filter(|l| !l.trim().is_empty())
+        .take(100)
+        .map(Scenario::from_query)
+        .collect()
+}
+
+/// Saved scenarios as stored: one query per line.
+pub fn write_saved(list: &[Scenario]) -> String {
+    let mut out = String::new();
+    for s in list {
+        out.push_str(&s.to_query());
+        out.push('\n');
+    }
+    out
+}
+
+/// The scenario as a JSON file: its settings (as a link holds them and in
+/// full) and what it gives beside the vision.
+pub fn export_json(ds: &Dataset<'static>, sc: &Scenario, ev: &Eval, en: bool) -> String {
+    let n = |v: Option<f64>| v.filter(|v| v.is_finite()).map_or("null".into(), number);
+    let y = |v: Option<i32>| v.map_or("null".into(), |y| y.to_string());
+    let b = |v: Option<bool>| match v {
+        Some(true) => "true",
+        Some(false) => "false",
+        None => "null",
+    };
+    let s = |t: &str| ["\"", &crate::data::escape(t), "\""].concat();
+    let m = &ev.money;
+    let mut out = String::new();
+    out.push_str("{\n  \"format\": \"koers-scenario\",\n  \"format_version\": 1,\n");
+    out.push_str(&["  \"name\": ", &s(&sc.name), ",\n"].concat());
+    out.push_str(&["  \"query\": ", &s(&sc.to_query()), ",\n"].concat());
+    out.push_str(&["  \"lang\": ", if en { "\"en\"" } else { "\"nl\"" }, ",\n"].concat());
+    out.push_str("  \"revolving\": {");
+    let rv = sc.revolve;
+    out.push_str(
+        &[
+            "\"loss_rate\": ",
+            &number(rv.loss_pct / 100.0),
+            ", \"annual_return\": ",
+            &number(rv.return_pct / 100.0),
+            ", \"holding_years\": ",
+            &rv.holding.to_string(),
+            ", \"reflow_lag_years\": ",
+            &rv.lag.to_string(),
+            ", \"start_year\": ",
+            &m.params.start_year.to_string(),
+            ", \"deploy_until\": ",
+            &m.deploy_until.to_string(),
+            ", \"horizon_year\": ",
+            &m.params.horizon_year.to_string(),
+            ", \"assumptions\": true},\n",
+        ]
+        .concat(),
+    );
+    out.push_str("  \"money\": {\n    \"target\": ");
+    out.push_str(&number(m.target));
+    for (key, o) in [("scenario", &m.scenario), ("vision", &m.vision)] {
+        out.push_str(&[",\n    \"", key, "\": {"].concat());
+        out.push_str(
+            &[
+                "\"public\": ",
+                &number(o.public),
+                ", \"mobilised\": ",
+                &number(o.mobilised),
+                ", \"reached\": ",
+                b(o.reached),
+                ", \"year_reached\": ",
+                &y(o.year_reached),
+                ", \"gap\": ",
+                &n(o.gap),
+                ", \"by_",
+                &YEARS[0].to_string(),
+                "\": ",
+                &n(o.values[0]),
+                ", \"by_",
+                &YEARS[1].to_string(),
+                "\": ",
+                &n(o.values[1]),
+                "}",
+            ]
+            .concat(),
+        );
+    }
+    out.push_str(",\n    \"windows\": [");
+    for (k, w) in m.windows.iter().enumerate() {
+        let (public, multiplier, revolving) = m.settings[k];
+        let o = &m.scenario.windows[k];
+        out.push_str(if k == 0 { "\n      {" } else { ",\n      {" });
+        out.push_str(
+            &[
+                "\"id\": ",
+                &s(ds.windows[w.index].id),
+                ", \"public\": ",
+                &number(public),
+                ", \"multiplier\": ",
+                &number(multiplier),
+                ", \"reflows\": ",
+                if revolving { "true" } else { "false" },
+                ", \"mobilised\": ",
+                &number(o.mobilised),
+                ", \"target\": ",
+                &number(w.total),
+                ", \"reached\": ",
+                b(o.reached),
+                ", \"vision_public\": ",
+                &number(w.public),
+                ", \"vision_multiplier\": ",
+                &number(w.multiplier),
+                "}",
+            ]
+            .concat(),
+        );
+    }
+    out.push_str("\n    ]\n  },\n  \"targets\": [");
+    for (k, r) in ev.courses.iter().enumerate() {
+        out.push_str(if k == 0 { "\n    {" } else { ",\n    {" });
+        let (kind, value) = match r.course {
+            Some(Course::Inflow(v)) => ("\"inflow\"", Some(v)),
+            Some(Course::Growth(g)) => ("\"growth\"", Some(g)),
+            None => ("null", None),
+        };
+        let outcome = |o: &Outcome| {
+            [
+                "{\"",
+                &YEARS[0].to_string(),
+                "\": ",
+                &n(o.values[0]),
+                ", \"",
+                &YEARS[1].to_string(),
+                "\": ",
+                &n(o.values[1]),
+                ", \"year_reached\": ",
+                &y(o.year_reached),
+                ", \"gap\": ",
+                &n(o.gap),
+                "}",
+            ]
+            .concat()
+        };
+        out.push_str(
+            &[
+                "\"id\": ",
+                &s(ds.targets[r.target].id),
+                ", \"course\": ",
+                kind,
+                ", \"value\": ",
+                &n(value),
+                ", \"set_by_user\": ",
+                if r.set { "true" } else { "false" },
+                ", \"target\": {\"year\": ",
+                &r.goal.year.to_string(),
+                ", \"value\": ",
+                &number(r.goal.value),
+                "}, \"scenario\": ",
+                &if r.course.is_some() {
+                    outcome(&r.scenario)
+                } else {
+                    "null".into()
+                },
+                ", \"vision\": ",
+                &outcome(&r.vision),
+                "}",
+            ]
+            .concat(),
+        );
+    }
+    out.push_str("\n  ]\n}\n");
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::app::compute;
+    use crate::data::{self, escape, Obs};
+
+    fn vision() -> (std::boxed::Box<Dataset<'static>>, Computed) {
+        let ds = data::vision();
+        let c = compute(&ds, &UserData::default());
+        (ds, c)
+    }
+
+    #[test]
+    fn the_money_windows_are_the_envelope_and_what_has_a_multiplier_inside() {
+        let (ds, _) = vision();
+        let ws = money_windows(&ds);
+        let ids: Vec<&str> = ws.iter().map(|w| ds.windows[w.index].id).collect();
+        assert_eq!(ids[0], "W-P3-kapitaal-7mld");
+        assert!(ids.contains(&"W-P3-investnl-4mld"));
+        assert!(ws[1..].iter().all(|w| w.parent == Some(0)));
+        // Invest-NL at 16/4; the rest of the 7 bn derived from the totals.
+        let inl = ws
+            .iter()
+            .find(|w| ds.windows[w.index].id == "W-P3-investnl-4mld")
+            .unwrap();
+        assert_eq!(inl.multiplier, 4.0);
+        assert!(ws[0].derived);
+    }
+
+    #[test]
+    fn the_vision_reaches_25_billion_in_2035_and_a_lower_multiplier_does_not() {
+        let (ds, _) = vision();
+        let m = money(&ds, &Scenario::default());
+        assert!((m.target - 25e9).abs() < 1.0);
+        assert!((m.vision.mobilised - 25e9).abs() < 1e3);
+        assert_eq!(m.vision.reached, Some(true));
+        assert_eq!(m.vision.year_reached, Some(2035));
+        assert_eq!(m.scenario, m.vision);
+        let mut sc = Scenario::default();
+        sc.window_mut("W-P3-kapitaal-7mld").multiplier = Some(2.0);
+        let m = money(&ds, &sc);
+        assert_eq!(m.scenario.reached, Some(false));
+        assert!(m.scenario.gap.unwrap() > 1e9);
+        assert_eq!(m.vision.reached, Some(true), "the vision stays as it is");
+        // Counting reflows, at the stated assumptions, mobilises more.
+        sc.window_mut("W-P3-kapitaal-7mld").revolving = Some(true);
+        let r = money(&ds, &sc);
+        assert!(r.scenario.mobilised > m.scenario.mobilised);
+        assert!(r.scenario.revolving.is_some());
+    }
+
+    #[test]
+    fn technicians_without_figures_have_no_pace_until_one_is_set() {
+        let (ds, c) = vision();
+        let rows = courses(&ds, &c, &UserData::default(), &Scenario::default());
+        let k = ds
+            .targets
+            .iter()
+            .position(|t| t.id == "T-P5-technici-25000")
+            .unwrap();
+        let row = rows.iter().find(|r| r.target == k).unwrap();
+        assert_eq!(row.today, None);
+        assert_eq!(row.course, None);
+        assert!(row.start_assumed);
+        // From zero in 2025: 5,000 a year to reach 25,000 in 2030.
+        assert_eq!(row.required, Some(5000.0));
+        assert_eq!(row.vision.year_reached, Some(2030));
+        let mut sc = Scenario::default();
+        sc.set_course("T-P5-technici-25000", false, 3000.0);
+        let rows = courses(&ds, &c, &UserData::default(), &sc);
+        let row = rows.iter().find(|r| r.target == k).unwrap();
+        assert_eq!(row.scenario.values[0], Some(15_000.0));
+        assert_eq!(row.scenario.year_reached, Some(2034));
+        assert_eq!(row.scenario.gap, Some(10_000.0));
+        assert!(rows
+            .iter()
+            .all(|r| ds.targets[r.target].kind != TargetKind::Milestone));
+    }
+
+    #[test]
+    fn with_figures_the_course_starts_at_todays_pace() {
+        let ds = data::vision();
+        let mut d = UserData::default();
+        for (y, v) in [(2025, 2500.0), (2026, 3000.0)] {
+            d.obs.push(Obs {
+                subject: "T-P5-technici-25000".into(),
+                year: y,
+                value: v,
+                source: escape("test"),
+                note: None,
+                provisional: false,
+            });
+        }
+        let c = compute(&ds, &d);
+        let rows = courses(&ds, &c, &d, &Scenario::default());
+        let row = rows
+            .iter()
+            .find(|r| ds.targets[r.target].id == "T-P5-technici-25000")
+            .unwrap();
+        assert!(row.today.is_some());
+        assert!(matches!(row.course, Some(Course::Inflow(_))));
+        assert!(!row.set);
+        assert!(row.scenario.values[0].is_some());
+    }
+
+    #[test]
+    fn a_scenario_survives_its_query() {
+        let mut sc = Scenario {
+            name: "Minder privaat & 3% / jaar".into(),
+            ..Scenario::default()
+        };
+        sc.window_mut("W-P3-kapitaal-7mld").multiplier = Some(2.5);
+        sc.window_mut("W-P3-investnl-4mld").public = Some(3.5e9);
+        sc.window_mut("W-P3-investnl-4mld").revolving = Some(true);
+        sc.set_course("T-P5-technici-25000", false, 3000.0);
+        sc.set_course("T-P2-rd-3pct-bbp-2030", true, 0.025);
+        sc.revolve.loss_pct = 35.0;
+        sc.deploy_until = Some(2030);
+        let q = sc.to_query();
+        assert!(!q.contains(' ') && !q.contains('#'), "{q}");
+        assert_eq!(Scenario::from_query(&q), sc);
+        assert_eq!(Scenario::from_query(""), Scenario::default());
+        assert!(Scenario::default().is_vision());
+        assert_eq!(Scenario::default().to_query(), "");
+        // Rubbish is ignored, not fatal.
+        let s = Scenario::from_query("w=<script>~1~2;ok~x~3~1&c=T~q~1;T2~i~NaN&r=x~y&zz=1");
+        assert_eq!(s.windows.len(), 1);
+        assert_eq!(s.windows[0].multiplier, Some(3.0));
+        assert!(s.courses.is_empty());
+        assert_eq!(s.revolve, Revolve::default());
+        let saved = write_saved(&[sc.clone(), Scenario::default()]);
+        assert_eq!(parse_saved(&saved), std::vec![sc]);
+    }
+
+    #[test]
+    fn a_scenario_exports_as_json_core_reads_back_as_numbers() {
+        let (ds, c) = vision();
+        let mut sc = Scenario {
+            name: "Minder \"privaat\"".into(),
+            ..Scenario::default()
+        };
+        sc.window_mut("W-P3-kapitaal-7mld").multiplier = Some(2.0);
+        let ev = evaluate(&ds, &c, &UserData::default(), &sc);
+        let text = export_json(&ds, &sc, &ev, true);
+        assert!(text.contains("\"format\": \"koers-scenario\""));
+        assert!(text.contains("\"name\": \"Minder \\\"privaat\\\"\""));
+        assert!(text.contains("\"reached\": false"));
+        assert!(text.contains("\"id\": \"T-P5-technici-25000\", \"course\": null"));
+        // Well-formed: brackets balance outside strings.
+        let mut depth = 0i32;
+        let mut in_str = false;
+        let mut esc = false;
+        for ch in text.chars() {
+            match (in_str, esc, ch) {
+                (true, true, _) => esc = false,
+                (true, false, '\\') => esc = true,
+                (_, false, '"') => in_str = !in_str,
+                (false, _, '{' | '[') => depth += 1,
+                (false, _, '}' | ']') => depth -= 1,
+                _ => {}
+            }
+            assert!(depth >= 0);
+        }
+        assert_eq!(depth, 0);
+    }
+
+    #[test]
+    fn names_are_encoded_for_links() {
+        for s in ["", "a b", "é/€%&#?", "100%", "%zz"] {
+            assert_eq!(decode(&encode(s)), s);
+        }
+        assert_eq!(decode("a+b%2"), "a b%2");
+    }
+}
