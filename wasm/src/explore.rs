@@ -431,6 +431,14 @@ fn course_controls(c: &Ctx, ev: &Eval) -> H {
     sec
 }
 
+/// A table's wrapper that may scroll sideways on a phone: reachable by
+/// keyboard, and named.
+fn scroll(wrap: H, name: &str) -> H {
+    wrap.a("tabindex", "0")
+        .a("role", "region")
+        .a("aria-label", name)
+}
+
 fn dash() -> String {
     "–".into()
 }
@@ -507,6 +515,39 @@ pub fn outcome(c: &Ctx, ev: &Eval, seq: u32) -> H {
         .t(&reached_words(c, m.vision.year_reached, horizon).0));
     out.to(summary);
 
+    // By year, as a chart with its table.
+    let svg = chart::running(
+        "sc-money-chart",
+        c.t(i::SC_CHART_TITLE),
+        c.t(i::SC_CHART_DESC),
+        &m.scenario.by_year,
+        &m.vision.by_year,
+        Some(m.target),
+        [c.t(i::SC_SCENARIO), c.t(i::SC_VISION), c.t(i::TARGET)],
+        &c.f,
+    );
+    let rows = m
+        .scenario
+        .by_year
+        .iter()
+        .zip(&m.vision.by_year)
+        .map(|(s, v)| std::vec![s.year.to_string(), c.f.money(s.value), c.f.money(v.value)])
+        .collect();
+    let tbl = table(
+        c.t(i::SC_CHART_TITLE),
+        &[c.t(i::YEAR), c.t(i::SC_SCENARIO), c.t(i::SC_VISION)],
+        rows,
+    );
+    out.to(figure(
+        c,
+        svg,
+        "sc-money-chart",
+        tbl,
+        c.t(i::SC_CHART_DESC),
+        None,
+    ));
+    out.to(h("p").c("muted small").t(c.t(i::SC_VISION_NOTE)));
+
     // Per window, side by side.
     let head = [
         c.t(i::WINDOW),
@@ -565,40 +606,10 @@ pub fn outcome(c: &Ctx, ev: &Eval, seq: u32) -> H {
         cell(m.vision.mobilised, whole(&m.vision), None),
         c.f.money(m.target),
     ]);
-    out.to(table(c.t(i::SC_MONEY_OUT), &head, rows).a("id", "sc-money-table"));
-
-    // By year, as a chart with its table.
-    let svg = chart::running(
-        "sc-money-chart",
-        c.t(i::SC_CHART_TITLE),
-        c.t(i::SC_CHART_DESC),
-        &m.scenario.by_year,
-        &m.vision.by_year,
-        Some(m.target),
-        [c.t(i::SC_SCENARIO), c.t(i::SC_VISION), c.t(i::TARGET)],
-        &c.f,
-    );
-    let rows = m
-        .scenario
-        .by_year
-        .iter()
-        .zip(&m.vision.by_year)
-        .map(|(s, v)| std::vec![s.year.to_string(), c.f.money(s.value), c.f.money(v.value)])
-        .collect();
-    let tbl = table(
-        c.t(i::SC_CHART_TITLE),
-        &[c.t(i::YEAR), c.t(i::SC_SCENARIO), c.t(i::SC_VISION)],
-        rows,
-    );
-    out.to(figure(
-        c,
-        svg,
-        "sc-money-chart",
-        tbl,
-        c.t(i::SC_CHART_DESC),
-        None,
+    out.to(scroll(
+        table(c.t(i::SC_MONEY_OUT), &head, rows).a("id", "sc-money-table"),
+        c.t(i::SC_MONEY_OUT),
     ));
-    out.to(h("p").c("muted small").t(c.t(i::SC_VISION_NOTE)));
 
     // Talent and other flows.
     let y = |o: &Outcome, k: usize, unit: Unit| {
@@ -646,12 +657,15 @@ pub fn outcome(c: &Ctx, ev: &Eval, seq: u32) -> H {
             pair(if has { gap(s, tg.unit) } else { dash() }, gap(v, tg.unit)),
         ]);
     }
-    out.to(table(
+    out.to(scroll(
+        table(
+            c.t(i::SC_FLOWS),
+            &[c.t(i::AMBITION), &h0, &h1, &h2, &h3],
+            rows,
+        )
+        .a("id", "sc-flows-table"),
         c.t(i::SC_FLOWS),
-        &[c.t(i::AMBITION), &h0, &h1, &h2, &h3],
-        rows,
-    )
-    .a("id", "sc-flows-table"));
+    ));
     out
 }
 
@@ -772,20 +786,13 @@ thread_local! {
     static SEQ: core::cell::Cell<u32> = const { core::cell::Cell::new(0) };
 }
 
-/// A slider moved or a number typed: recompute and redraw the outcome only.
-pub fn input(inst: usize, root: &Root, el: &HtmlInputElement) {
-    let v = el.value_as_number();
-    if !v.is_finite() {
-        return;
-    }
-    let sc = el.get_attribute("data-sc").unwrap_or_default();
-    let key = el.get_attribute("data-id").unwrap_or_default();
-    if sc == "rv" {
-        // Whole numbers of years: applied on change.
-        return;
-    }
+/// Change the scenario and redraw only what shows it: the outcome, the
+/// link, the address. The controls stay as they are (a slider being
+/// dragged, or a button about to be clicked, is never replaced).
+fn refresh(inst: usize, root: &Root, f: impl FnOnce(&mut App)) {
     crate::controller::with_app(inst, |app| {
-        apply(app, &sc, &key, v);
+        f(app);
+        sync_address(app);
         let c = Ctx {
             app,
             l: app.lang,
@@ -799,7 +806,28 @@ pub fn input(inst: usize, root: &Root, el: &HtmlInputElement) {
         if let Some(old) = root.by_id("scenario-out") {
             let _ = old.replace_with_with_node_1(&outcome(&c, &ev, seq).0);
         }
+        if let Some(link) = root
+            .by_id("sc-link")
+            .and_then(|l| l.dyn_into::<HtmlInputElement>().ok())
+        {
+            link.set_value(&share_link(app, &app.scenario.to_query()));
+        }
     });
+}
+
+/// A slider moved or a number typed: recompute and redraw the outcome only.
+pub fn input(inst: usize, root: &Root, el: &HtmlInputElement) {
+    let v = el.value_as_number();
+    if !v.is_finite() {
+        return;
+    }
+    let sc = el.get_attribute("data-sc").unwrap_or_default();
+    let key = el.get_attribute("data-id").unwrap_or_default();
+    if sc == "rv" {
+        // Whole numbers of years: applied on change.
+        return;
+    }
+    refresh(inst, root, |app| apply(app, &sc, &key, v));
     if let Some(pair) = el
         .get_attribute("data-pair")
         .and_then(|id| root.by_id(&id))
@@ -809,27 +837,25 @@ pub fn input(inst: usize, root: &Root, el: &HtmlInputElement) {
     }
 }
 
-/// A control left or a choice made: redraw the view and, on the full
-/// page, put the scenario in the address (without a history entry).
+/// A control left or a choice made. Only a new kind of course (or a first
+/// pace, which brings its slider) redraws the controls; everything else
+/// redraws the outcome, and on the full page puts the scenario in the
+/// address (without a history entry).
 pub fn changed(inst: usize, root: &Root, el: &HtmlElement) {
     let sc = el.get_attribute("data-sc").unwrap_or_default();
     let key = el.get_attribute("data-id").unwrap_or_default();
-    let _ = root;
     let value = el
         .dyn_ref::<HtmlInputElement>()
         .map(|i| (i.value_as_number(), i.checked(), i.value()));
     let select = el
         .dyn_ref::<web_sys::HtmlSelectElement>()
         .map(|s| s.value());
-    crate::controller::update_scenario(inst, |app| match sc.as_str() {
-        "wr" => {
-            let on = value.as_ref().is_some_and(|v| v.1);
-            app.scenario.window_mut(&key).revolving = Some(on);
-        }
-        "ck" => {
+    match sc.as_str() {
+        "ck" => crate::controller::update_scenario(inst, |app| {
             let growth = select.as_deref() == Some("g");
-            // A new kind of course starts from a neutral value the user
-            // then sets: no growth, or today's pace (kept when present).
+            // A new kind of course keeps a value of its kind, else starts
+            // from today's pace or, failing that, the pace the vision needs
+            // (an inflow), or no growth: never a made-up figure.
             let keep = app
                 .scenario
                 .course(&key)
@@ -841,18 +867,31 @@ pub fn changed(inst: usize, root: &Root, el: &HtmlElement) {
                 .and_then(|r| if growth { None } else { r.today.or(r.required) });
             app.scenario
                 .set_course(&key, growth, keep.or(today).unwrap_or(0.0));
+        }),
+        "cv" if !el.has_attribute("data-pair") => {
+            // The first pace typed into an empty field: its slider appears.
+            if let Some((v, _, _)) = value.filter(|v| v.0.is_finite()) {
+                crate::controller::update_scenario(inst, |app| apply(app, &sc, &key, v));
+            }
+        }
+        "wr" => {
+            let on = value.as_ref().is_some_and(|v| v.1);
+            refresh(inst, root, |app| {
+                app.scenario.window_mut(&key).revolving = Some(on)
+            });
         }
         "name" => {
-            app.scenario.name = value
+            let name: String = value
                 .map(|v| v.2.trim().chars().take(80).collect())
                 .unwrap_or_default();
+            refresh(inst, root, |app| app.scenario.name = name);
         }
         _ => {
             if let Some((v, _, _)) = value.filter(|v| v.0.is_finite()) {
-                apply(app, &sc, &key, v);
+                refresh(inst, root, |app| apply(app, &sc, &key, v));
             }
         }
-    });
+    }
 }
 
 /// The explorer's buttons.
