@@ -1,8 +1,10 @@
 // Dashboard benchmarks in Debian's Chromium (playwright-core): bytes of the
 // first view (raw and gzip), time from navigation to the overview drawn,
-// and time for an edit to re-render; medians of many runs. Writes
+// time for an edit to re-render, time from a scenario slider's input to the
+// re-rendered outcome, and the sizes of the single-file edition and of what
+// a page embedding <koers-dashboard> loads; medians of many runs. Writes
 // docs/bench-dashboard.md. Run after scripts/build-web.sh:
-//   node scripts/bench-dashboard.mjs [runs]
+//   node scripts/bench-dashboard.mjs [runs] [slider inputs]
 // (make bench-dashboard does both). Numbers are reported, never asserted.
 import fs from 'node:fs';
 import os from 'node:os';
@@ -17,6 +19,7 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(path.join(root, 'tests', 'e2e', 'package.json'));
 const { chromium } = require('playwright-core');
 const RUNS = Number(process.argv[2] || 30);
+const INPUTS = Math.max(200, Number(process.argv[3] || 500));
 const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run',
   '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
@@ -119,15 +122,57 @@ const cells = [];
   }
   await context.close();
 }
+// 4. The scenario explorer: a slider's input event → the outcome
+// recomputed by koers-core and redrawn (#scenario-out's data-rendered
+// marker changes inside the handler). Measured around a dispatched input,
+// and again with the style and layout the browser then does forced.
+const slides = [];
+const slidesLaid = [];
+{
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(url + '#/scenario');
+  await page.waitForSelector('#scenario-out');
+  const run = (layout) => page.evaluate(([n, layout]) => {
+    const el = document.getElementById('sc-wm-0');
+    const times = [];
+    for (let i = 0; i < n; i++) {
+      const before = document.getElementById('scenario-out').dataset.rendered;
+      el.value = String(1 + (i % 50) / 10);
+      const t0 = performance.now();
+      el.dispatchEvent(new Event('input', { bubbles: true }));
+      const out = document.getElementById('scenario-out');
+      if (layout) void out.getBoundingClientRect().height;
+      const t1 = performance.now();
+      if (out.dataset.rendered === before) throw new Error('not redrawn');
+      times.push(t1 - t0);
+    }
+    return times;
+  }, [INPUTS, layout]);
+  await run(false); // warm up
+  slides.push(...await run(false));
+  slidesLaid.push(...await run(true));
+  await context.close();
+}
 await browser.close();
 await close();
+
+// 5. The single file and what an embedding page loads.
+const size = (file) => {
+  const body = fs.readFileSync(file);
+  return [body.length, zlib.gzipSync(body, { level: 9 }).length];
+};
+const single = size(path.join(root, 'dist', 'koers.html'));
+const bundle = size(path.join(WWW, 'pkg', 'koers-element.js'));
+const wasmSize = size(path.join(WWW, 'pkg', 'koers_wasm_bg.wasm'));
+const pct = (xs, p) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * p))];
 
 const version = (cmd, args) => {
   try { return execFileSync(cmd, args, { encoding: 'utf8' }).trim(); } catch { return 'unknown'; }
 };
 const md = `# Dashboard benchmarks
 
-Measured by \`node scripts/bench-dashboard.mjs ${RUNS}\` (\`make bench-dashboard\` builds first),
+Measured by \`node scripts/bench-dashboard.mjs ${RUNS} ${INPUTS}\` (\`make bench-dashboard\` builds first),
 in headless Debian Chromium driven by playwright-core, served from 127.0.0.1.
 Times are medians of ${RUNS} runs; nothing fails on a time.
 
@@ -149,6 +194,42 @@ ${rows.join('\n')}
 | navigation start → overview drawn (cold context) | ${ms(median(loads))} | ${ms(Math.min(...loads))} | ${ms(Math.max(...loads))} |
 | add a figure → validated, recomputed, saved, redrawn | ${ms(median(edits))} | ${ms(Math.min(...edits))} | ${ms(Math.max(...edits))} |
 | edit a cell in a 100-row data table → redrawn | ${ms(median(cells))} | ${ms(Math.min(...cells))} | ${ms(Math.max(...cells))} |
+
+## Scenario explorer: slider input → re-rendered outcome
+
+A dispatched \`input\` on the revolving capital's multiplier slider (\`#sc-wm-0\`,
+values 1.0…5.9 in turn): the handler recomputes the money scenario, every
+course and the vision's baseline in koers-core and redraws the outcome
+(\`#scenario-out\`: verdict, chart, two tables); the marker
+\`data-rendered\` changes before the handler returns. ${INPUTS} inputs per row,
+after as many to warm up. Aim: under 4 ms median (a quarter of a 60 Hz frame).
+
+| what | median | 90th percentile | max |
+|---|---:|---:|---:|
+| input → outcome recomputed and redrawn | ${ms(median(slides))} | ${ms(pct(slides, 0.9))} | ${ms(Math.max(...slides))} |
+| … and the style and layout that follow, forced | ${ms(median(slidesLaid))} | ${ms(pct(slidesLaid, 0.9))} | ${ms(Math.max(...slidesLaid))} |
+
+## Sizes: the single file and embedding
+
+| file | raw bytes | gzip -9 bytes |
+|---|---:|---:|
+| \`dist/koers.html\` (everything, wasm as base64; opens from file://) | ${single[0]} (${kb(single[0])}) | ${single[1]} (${kb(single[1])}) |
+| \`www/pkg/koers-element.js\` (element, ES module API, glue, stylesheet) | ${bundle[0]} (${kb(bundle[0])}) | ${bundle[1]} (${kb(bundle[1])}) |
+| \`www/pkg/koers_wasm_bg.wasm\` (next to it) | ${wasmSize[0]} (${kb(wasmSize[0])}) | ${wasmSize[1]} (${kb(wasmSize[1])}) |
+
+Base64 makes the wasm a third larger in the single file; gzip takes most of
+that back (a mail attachment is not compressed, a zip of it is).
+
+## What the explorer and embedding cost the wasm (measured by hand, 2026-11-28)
+
+Before them (c7a3768) the wasm was 456,307 bytes (187,929 gzip); with the
+scenario explorer, the embeddable parts, the instances and the ES module API
+it is about 561,000 (232,000 gzip). \`twiggy top\` on a build with names: the
+explorer's view and events (\`explore\`) 19.5 KB, its state, link format and
+JSON export (\`scenario\`) 12.9 KB, core's scenario arithmetic 6.0 KB, the ES
+module API's JSON in and out 11.6 KB (with wasm-bindgen's shims); the rest is
+the controller's instances and the Embed dialog, the parts as separate view
+functions, and some 80 new words in two languages.
 
 ## Where the wasm's bytes go (measured by hand, 2026-11-27)
 

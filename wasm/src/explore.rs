@@ -796,7 +796,7 @@ fn refresh(inst: usize, root: &Root, f: impl FnOnce(&mut App)) {
         let c = Ctx {
             app,
             l: app.lang,
-            f: crate::fmt::Fmt::new(app.lang),
+            f: crate::fmt::Fmt::cached(app.lang),
         };
         let ev = scenario::evaluate(&app.base, &app.computed, &app.data, &app.scenario);
         let seq = SEQ.with(|s| {

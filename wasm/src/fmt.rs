@@ -9,6 +9,7 @@ use wasm_bindgen::JsValue;
 use crate::i18n::{self, t};
 
 /// Formatters for one language.
+#[derive(Clone)]
 pub struct Fmt {
     lang: Lang,
     num: Function,
@@ -54,6 +55,25 @@ impl Fmt {
                 ],
             ),
         }
+    }
+
+    /// The formatters for `lang`, made once: an `Intl.NumberFormat` costs
+    /// more to make than a whole redraw of the scenario's outcome.
+    pub fn cached(lang: Lang) -> Fmt {
+        thread_local! {
+            static CACHE: core::cell::RefCell<Option<Fmt>> = const { core::cell::RefCell::new(None) };
+        }
+        CACHE.with(|c| {
+            let mut c = c.borrow_mut();
+            match c.as_ref() {
+                Some(f) if f.lang == lang => f.clone(),
+                _ => {
+                    let f = Fmt::new(lang);
+                    *c = Some(f.clone());
+                    f
+                }
+            }
+        })
     }
 
     fn call(f: &Function, v: f64) -> String {

@@ -200,7 +200,7 @@ pub fn render(app: &App) -> H {
     let c = Ctx {
         app,
         l: app.lang,
-        f: Fmt::new(app.lang),
+        f: Fmt::cached(app.lang),
     };
     let main = h("main").a("id", "main").a("tabindex", "-1");
     main.too(banner(&c));
@@ -238,7 +238,7 @@ pub fn render_part(app: &App) -> H {
     let c = Ctx {
         app,
         l: app.lang,
-        f: Fmt::new(app.lang),
+        f: Fmt::cached(app.lang),
     };
     let ds = c.ds();
     let not_found = || h("p").t(c.t(i::NOT_FOUND));
