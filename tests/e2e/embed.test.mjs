@@ -68,6 +68,7 @@ test('the strict Content-Security-Policy is a response header, and the whole das
     // Progress bars and indented windows: styles set through the CSSOM.
     await page.goto(koers + '#/priority/P3');
     await page.waitForSelector('ul.windows');
+    assert.equal(await page.locator('#embed-priority-P3').count(), 1, 'the priority\'s card has its Embed button');
     assert.equal(await page.locator('[style]').count() > 0, true);
     // The scenario's sliders, the embed dialog, a PNG drawn from an SVG.
     await page.goto(koers + '#/scenario');

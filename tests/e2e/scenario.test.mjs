@@ -126,6 +126,13 @@ test('a shared scenario link restores it in another browser; saved scenarios and
     await page.waitForFunction(() => location.hash.includes('c=T-P5-technici-25000'));
     link = await page.inputValue('#sc-link');
     assert.equal(link, page.url());
+    // Away and back through the menu: the address still holds the scenario.
+    await page.click('header nav a[href="#/money"]');
+    await page.waitForSelector('.money-page');
+    await page.click('header nav a[href="#/scenario"]');
+    await page.waitForSelector('#scenario-out');
+    assert.equal(page.url(), link);
+    assert.equal(await page.inputValue('#sc-wm-0-n'), '2');
     assert.match(link, /#\/scenario\?w=W-P3-kapitaal-7mld~~2~&c=T-P5-technici-25000~i~3000$/);
     await page.fill('#sc-name', 'Minder privaat');
     await page.click('#sc-save');

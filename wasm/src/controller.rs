@@ -414,8 +414,14 @@ fn listen(id: usize, root: &Root, mode: Mode) -> Vec<Listener> {
             let route = Route::parse(&hash);
             update(id, true, |app| {
                 if route == Route::Scenario {
-                    if let Some(q) = route::query(&hash) {
-                        app.scenario = Scenario::from_query(q);
+                    match route::query(&hash) {
+                        Some(q) => app.scenario = Scenario::from_query(q),
+                        // Back on the explorer from the menu: the address
+                        // shows the scenario still being explored.
+                        None => {
+                            app.route = Route::Scenario;
+                            crate::explore::sync_address(app);
+                        }
                     }
                 }
                 app.route = route;

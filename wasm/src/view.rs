@@ -801,7 +801,12 @@ fn priority(c: &Ctx, id: &str) -> H {
             .t(c.t(i::MEAN_SCORE))
             .t(": ")
             .t(&score(c, r.mean_score)))
-        .k(counts(c, r)));
+        .k(counts(c, r))
+        .ko(embed_button(
+            c,
+            &Part::Priority(p.id.into()),
+            &txt(p.title.get(c.l)),
+        )));
 
     // Targets.
     let sec = section(c.t(i::TARGETS), "targets");
