@@ -1386,7 +1386,10 @@ fn plain_words(c: &Ctx, tg: &Target, s: &TargetStatus) -> Vec<String> {
             ".",
         ]
         .concat();
-        if matches!(m, Missing::Progress(koers_core::progress::Reason::NoData)) {
+        // Only the full page has the form below; an embedded part does not.
+        if c.app.mode == Mode::Page
+            && matches!(m, Missing::Progress(koers_core::progress::Reason::NoData))
+        {
             w.push(' ');
             w.push_str(c.t(i::ADD_BELOW));
         }
