@@ -843,32 +843,23 @@ fn click(inst: usize, root: &Root, act: &str, el: &Element) {
                 let _ = b.focus();
             }
         }
-        "delete" => {
+        // One row out of the observations or the window flows.
+        "delete" | "delete-flow" => {
             let Some(k) = el
                 .get_attribute("data-index")
                 .and_then(|s| s.parse::<usize>().ok())
             else {
                 return;
             };
+            let flows = act == "delete-flow";
             update(inst, false, |app| {
                 let mut next = app.data.clone();
-                if k < next.obs.len() {
-                    next.obs.remove(k);
-                    commit(app, next, Change::Deleted);
-                }
-            });
-        }
-        "delete-flow" => {
-            let Some(k) = el
-                .get_attribute("data-index")
-                .and_then(|s| s.parse::<usize>().ok())
-            else {
-                return;
-            };
-            update(inst, false, |app| {
-                let mut next = app.data.clone();
-                if k < next.flows.len() {
-                    next.flows.remove(k);
+                let removed = if flows {
+                    (k < next.flows.len()).then(|| drop(next.flows.remove(k)))
+                } else {
+                    (k < next.obs.len()).then(|| drop(next.obs.remove(k)))
+                };
+                if removed.is_some() {
                     commit(app, next, Change::Deleted);
                 }
             });
