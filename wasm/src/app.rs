@@ -258,23 +258,22 @@ impl App {
 
     /// Undo the last change.
     pub fn undo(&mut self) -> bool {
-        let now = core::mem::take(&mut self.data);
-        let (data, done) = match self.history.undo(now) {
-            Ok(d) => (d, true),
-            Err(d) => (d, false),
-        };
-        self.data = data;
-        if done {
-            self.after_change();
-            self.flash = None;
-        }
-        done
+        self.step(History::undo)
     }
 
     /// Redo the last undone change.
     pub fn redo(&mut self) -> bool {
+        self.step(History::redo)
+    }
+
+    /// One step through the history: `Ok` with the data to show, or `Err`
+    /// with the data handed back when there is nothing to step to.
+    fn step(
+        &mut self,
+        go: fn(&mut History<UserData>, UserData) -> Result<UserData, UserData>,
+    ) -> bool {
         let now = core::mem::take(&mut self.data);
-        let (data, done) = match self.history.redo(now) {
+        let (data, done) = match go(&mut self.history, now) {
             Ok(d) => (d, true),
             Err(d) => (d, false),
         };
