@@ -184,20 +184,25 @@ fn save(app: &mut App) {
     }
 }
 
+/// Say that a change was refused and nothing changed.
+fn refused(app: &mut App) {
+    app.flash = Some(Flash {
+        error: true,
+        text: [
+            t(app.lang, i18n::PROBLEMS_TITLE),
+            " ",
+            t(app.lang, i18n::NOTHING_CHANGED),
+        ]
+        .concat(),
+        undo: false,
+    });
+}
+
 fn commit(app: &mut App, next: data::UserData, change: Change) {
     if app.commit(next, change) {
         save(app);
     } else {
-        app.flash = Some(Flash {
-            error: true,
-            text: [
-                t(app.lang, i18n::PROBLEMS_TITLE),
-                " ",
-                t(app.lang, i18n::NOTHING_CHANGED),
-            ]
-            .concat(),
-            undo: false,
-        });
+        refused(app);
     }
 }
 
@@ -780,16 +785,7 @@ fn edit(inst: usize, el: &HtmlInputElement, field: &str) {
                     ErrorKind::NotANumber
                 )
             }];
-            app.flash = Some(Flash {
-                error: true,
-                text: [
-                    t(app.lang, i18n::PROBLEMS_TITLE),
-                    " ",
-                    t(app.lang, i18n::NOTHING_CHANGED),
-                ]
-                .concat(),
-                undo: false,
-            });
+            refused(app);
         }
     });
 }
@@ -1040,16 +1036,7 @@ fn import(inst: usize, input: &HtmlInputElement) {
                 Ok(next) => commit(app, next, Change::Imported),
                 Err(ps) => {
                     app.problems = ps;
-                    app.flash = Some(Flash {
-                        error: true,
-                        text: [
-                            t(app.lang, i18n::PROBLEMS_TITLE),
-                            " ",
-                            t(app.lang, i18n::NOTHING_CHANGED),
-                        ]
-                        .concat(),
-                        undo: false,
-                    });
+                    refused(app);
                 }
             }
         });
