@@ -309,9 +309,22 @@ pub fn markdown(ds: &Dataset, lang: Lang) -> String {
             let _ = writeln!(o, "**{}**\n", w(lang, "Doelstellingen", "Objectives"));
             for x in objectives {
                 let indent = if x.parent.is_some() { "  " } else { "" };
+                // The objective's own roll-up, where it has targets.
+                let r = assess::rollup_objective(ds, &c.targets, x.id);
+                let rolled = if r.targets == 0 {
+                    String::new()
+                } else {
+                    format!(
+                        " — {} {}, {}: {}",
+                        r.targets,
+                        w(lang, "doel(en)", "target(s)"),
+                        w(lang, "status", "status"),
+                        status_cell(r.status.unwrap_or(Status::NotAvailable), lang)
+                    )
+                };
                 let _ = writeln!(
                     o,
-                    "{indent}- {} ({}) {}",
+                    "{indent}- {} ({}) {}{rolled}",
                     x.code,
                     view::scope(x.scope, lang),
                     x.title.get(lang)
