@@ -652,7 +652,7 @@ fn add(inst: usize, root: &Root) {
         app.problems_at = "add";
         app.draft = typed;
         let mut ps = std::vec::Vec::new();
-        let y = year.trim().parse::<i32>().ok();
+        let y = load::parse_year(&year);
         if y.is_none() {
             ps.push(problem("year", ErrorKind::NotANumber));
         }
@@ -696,7 +696,7 @@ fn add_flow(inst: usize, root: &Root) {
         app.problems_at = "flow";
         app.draft = typed;
         let mut ps = std::vec::Vec::new();
-        let y = year.trim().parse::<i32>().ok();
+        let y = load::parse_year(&year);
         if y.is_none() {
             ps.push(problem("year", ErrorKind::NotANumber));
         }
@@ -759,7 +759,7 @@ fn edit(inst: usize, el: &HtmlInputElement, field: &str) {
         let mut next = app.data.clone();
         let Some(o) = next.obs.get_mut(k) else { return };
         let ok = match field {
-            "year" => raw.trim().parse::<i32>().map(|y| o.year = y).is_ok(),
+            "year" => load::parse_year(&raw).map(|y| o.year = y).is_some(),
             "value" => load::parse_number(&raw).map(|v| o.value = v).is_some(),
             "source" => {
                 o.source = escape(raw.trim());

@@ -80,8 +80,7 @@ fn counts(c: &Ctx, r: &Rollup) -> H {
 }
 
 fn score(c: &Ctx, v: Option<f64>) -> String {
-    v.map(|v| c.f.num((v * 100.0).round() / 100.0))
-        .unwrap_or_else(|| "–".into())
+    v.map(|v| c.f.num(v)).unwrap_or_else(|| "–".into())
 }
 
 /// A progress bar with its share in words.
@@ -1107,7 +1106,7 @@ fn target(c: &Ctx, id: &str) -> H {
             dl.to(h("dt").t(c.t(i::PACE_RATIO)));
             dl.to(h("dd").t(&d
                 .pace_ratio
-                .map(|v| c.f.num((v * 100.0).round() / 100.0))
+                .map(|v| c.f.num(v))
                 .unwrap_or_else(|| "–".into())));
             if let Some(r) = d.reason {
                 dl.to(h("dt").t(c.t(i::WHY_NOT)));
@@ -1122,7 +1121,7 @@ fn target(c: &Ctx, id: &str) -> H {
     if let Some(pr) = &s.projection {
         if let Some(r) = pr.unsd_ratio {
             dl.to(h("dt").t(c.t(i::UNSD_RATIO)));
-            dl.to(h("dd").t(&c.f.num((r * 100.0).round() / 100.0)));
+            dl.to(h("dd").t(&c.f.num(r)));
         }
     }
     dist.to(dl);
@@ -2024,7 +2023,7 @@ fn multipliers(c: &Ctx) -> H {
         dl.to(h("dt").t(c.t(i::TARGET_MULTIPLIER)));
         dl.to(h("dd").t(&row
             .target_multiplier
-            .map(|m| c.f.times((m * 100.0).round() / 100.0))
+            .map(|m| c.f.times(m))
             .unwrap_or_default()));
         dl.to(h("dt").t(c.t(i::PRIVATE_TO_MOBILISE)));
         dl.to(h("dd").t(&row
@@ -2035,7 +2034,7 @@ fn multipliers(c: &Ctx) -> H {
         dl.to(h("dt").t(c.t(i::REALISED_MULTIPLIER)));
         match row.realised.leverage.and_then(|l| l.multiplier) {
             Some(m) => {
-                dl.to(h("dd").t(&c.f.times((m * 100.0).round() / 100.0)));
+                dl.to(h("dd").t(&c.f.times(m)));
             }
             None => {
                 dl.to(h("dd").t(c.t(i::NO_FLOWS_YET)));
@@ -2145,7 +2144,7 @@ fn windows_timeline(c: &Ctx) -> H {
                 r.promised
                     .multiplier
                     .filter(|_| w.total_eur.is_some() || w.private_eur.is_some())
-                    .map(|m| c.f.times((m * 100.0).round() / 100.0))
+                    .map(|m| c.f.times(m))
                     .unwrap_or_else(|| "–".into()),
                 if r.realised.years == 0 {
                     "–".into()
@@ -2299,7 +2298,7 @@ fn revolving(c: &Ctx) -> H {
     fact(
         i::REVOLVING_FACTOR,
         res.revolving_factor
-            .map(|v| c.f.times((v * 100.0).round() / 100.0))
+            .map(|v| c.f.times(v))
             .unwrap_or_else(|| "–".into()),
     );
     fact(
@@ -2312,15 +2311,7 @@ fn revolving(c: &Ctx) -> H {
         fact(
             i::MOBILISED_AT,
             leverage::revolving_mobilised_total(&res, m)
-                .map(|v| {
-                    [
-                        c.f.money(v),
-                        " (".into(),
-                        c.f.times((m * 100.0).round() / 100.0),
-                        ")".into(),
-                    ]
-                    .concat()
-                })
+                .map(|v| [c.f.money(v), " (".into(), c.f.times(m), ")".into()].concat())
                 .unwrap_or_else(|| "–".into()),
         );
     }
