@@ -645,158 +645,192 @@ pub fn write_saved(list: &[Scenario]) -> String {
     out
 }
 
+/// The scenario file as exported: its settings (as a link holds them and
+/// in full) and what it gives beside the vision. Written by serde, as every
+/// other JSON koers writes.
+#[derive(serde::Serialize)]
+struct ScenarioFile<'a> {
+    format: &'static str,
+    format_version: u32,
+    name: &'a str,
+    query: String,
+    lang: &'static str,
+    revolving: RevolvingOut,
+    money: MoneyOut<'a>,
+    targets: Vec<TargetOut<'a>>,
+}
+
+#[derive(serde::Serialize)]
+struct RevolvingOut {
+    loss_rate: f64,
+    annual_return: f64,
+    holding_years: u32,
+    reflow_lag_years: u32,
+    start_year: i32,
+    deploy_until: i32,
+    horizon_year: i32,
+    /// The parameters are the dashboard's assumptions, not the vision's.
+    assumptions: bool,
+}
+
+#[derive(serde::Serialize)]
+struct MoneyOut<'a> {
+    target: f64,
+    scenario: MoneyOutcomeOut,
+    vision: MoneyOutcomeOut,
+    windows: Vec<WindowOut<'a>>,
+}
+
+/// Keys `by_2030` and `by_2035`: the [`YEARS`] every outcome is shown for.
+#[derive(serde::Serialize)]
+struct MoneyOutcomeOut {
+    public: f64,
+    mobilised: f64,
+    reached: Option<bool>,
+    year_reached: Option<i32>,
+    gap: Option<f64>,
+    by_2030: Option<f64>,
+    by_2035: Option<f64>,
+}
+
+#[derive(serde::Serialize)]
+struct WindowOut<'a> {
+    id: &'a str,
+    public: f64,
+    multiplier: f64,
+    reflows: bool,
+    mobilised: f64,
+    target: f64,
+    reached: Option<bool>,
+    vision_public: f64,
+    vision_multiplier: f64,
+}
+
+#[derive(serde::Serialize)]
+struct GoalOut {
+    year: i32,
+    value: f64,
+}
+
+/// Keys `2030` and `2035`: the [`YEARS`] every outcome is shown for.
+#[derive(serde::Serialize)]
+struct OutcomeOut {
+    #[serde(rename = "2030")]
+    first: Option<f64>,
+    #[serde(rename = "2035")]
+    second: Option<f64>,
+    year_reached: Option<i32>,
+    gap: Option<f64>,
+}
+
+#[derive(serde::Serialize)]
+struct TargetOut<'a> {
+    id: &'a str,
+    course: Option<&'static str>,
+    value: Option<f64>,
+    set_by_user: bool,
+    target: GoalOut,
+    scenario: Option<OutcomeOut>,
+    vision: OutcomeOut,
+}
+
+// The key names above spell out the years; keep them in step.
+const _: () = assert!(YEARS[0] == 2030 && YEARS[1] == 2035);
+
+fn outcome_out(o: &Outcome) -> OutcomeOut {
+    OutcomeOut {
+        first: o.values[0],
+        second: o.values[1],
+        year_reached: o.year_reached,
+        gap: o.gap,
+    }
+}
+
+fn money_out(o: &MoneyOutcome) -> MoneyOutcomeOut {
+    MoneyOutcomeOut {
+        public: o.public,
+        mobilised: o.mobilised,
+        reached: o.reached,
+        year_reached: o.year_reached,
+        gap: o.gap,
+        by_2030: o.values[0],
+        by_2035: o.values[1],
+    }
+}
+
 /// The scenario as a JSON file: its settings (as a link holds them and in
 /// full) and what it gives beside the vision.
 pub fn export_json(ds: &Dataset<'static>, sc: &Scenario, ev: &Eval, en: bool) -> String {
-    let n = |v: Option<f64>| v.filter(|v| v.is_finite()).map_or("null".into(), number);
-    let y = |v: Option<i32>| v.map_or("null".into(), |y| y.to_string());
-    let b = |v: Option<bool>| match v {
-        Some(true) => "true",
-        Some(false) => "false",
-        None => "null",
-    };
-    let s = |t: &str| ["\"", &crate::data::escape(t), "\""].concat();
     let m = &ev.money;
-    let mut out = String::new();
-    out.push_str("{\n  \"format\": \"koers-scenario\",\n  \"format_version\": 1,\n");
-    out.push_str(&["  \"name\": ", &s(&sc.name), ",\n"].concat());
-    out.push_str(&["  \"query\": ", &s(&sc.to_query()), ",\n"].concat());
-    out.push_str(&["  \"lang\": ", if en { "\"en\"" } else { "\"nl\"" }, ",\n"].concat());
-    out.push_str("  \"revolving\": {");
     let rv = sc.revolve;
-    out.push_str(
-        &[
-            "\"loss_rate\": ",
-            &number(rv.loss_pct / 100.0),
-            ", \"annual_return\": ",
-            &number(rv.return_pct / 100.0),
-            ", \"holding_years\": ",
-            &rv.holding.to_string(),
-            ", \"reflow_lag_years\": ",
-            &rv.lag.to_string(),
-            ", \"start_year\": ",
-            &m.params.start_year.to_string(),
-            ", \"deploy_until\": ",
-            &m.deploy_until.to_string(),
-            ", \"horizon_year\": ",
-            &m.params.horizon_year.to_string(),
-            ", \"assumptions\": true},\n",
-        ]
-        .concat(),
-    );
-    out.push_str("  \"money\": {\n    \"target\": ");
-    out.push_str(&number(m.target));
-    for (key, o) in [("scenario", &m.scenario), ("vision", &m.vision)] {
-        out.push_str(&[",\n    \"", key, "\": {"].concat());
-        out.push_str(
-            &[
-                "\"public\": ",
-                &number(o.public),
-                ", \"mobilised\": ",
-                &number(o.mobilised),
-                ", \"reached\": ",
-                b(o.reached),
-                ", \"year_reached\": ",
-                &y(o.year_reached),
-                ", \"gap\": ",
-                &n(o.gap),
-                ", \"by_",
-                &YEARS[0].to_string(),
-                "\": ",
-                &n(o.values[0]),
-                ", \"by_",
-                &YEARS[1].to_string(),
-                "\": ",
-                &n(o.values[1]),
-                "}",
-            ]
-            .concat(),
-        );
-    }
-    out.push_str(",\n    \"windows\": [");
-    for (k, w) in m.windows.iter().enumerate() {
-        let (public, multiplier, revolving) = m.settings[k];
-        let o = &m.scenario.windows[k];
-        out.push_str(if k == 0 { "\n      {" } else { ",\n      {" });
-        out.push_str(
-            &[
-                "\"id\": ",
-                &s(ds.windows[w.index].id),
-                ", \"public\": ",
-                &number(public),
-                ", \"multiplier\": ",
-                &number(multiplier),
-                ", \"reflows\": ",
-                if revolving { "true" } else { "false" },
-                ", \"mobilised\": ",
-                &number(o.mobilised),
-                ", \"target\": ",
-                &number(w.total),
-                ", \"reached\": ",
-                b(o.reached),
-                ", \"vision_public\": ",
-                &number(w.public),
-                ", \"vision_multiplier\": ",
-                &number(w.multiplier),
-                "}",
-            ]
-            .concat(),
-        );
-    }
-    out.push_str("\n    ]\n  },\n  \"targets\": [");
-    for (k, r) in ev.courses.iter().enumerate() {
-        out.push_str(if k == 0 { "\n    {" } else { ",\n    {" });
-        let (kind, value) = match r.course {
-            Some(Course::Inflow(v)) => ("\"inflow\"", Some(v)),
-            Some(Course::Growth(g)) => ("\"growth\"", Some(g)),
-            None => ("null", None),
-        };
-        let outcome = |o: &Outcome| {
-            [
-                "{\"",
-                &YEARS[0].to_string(),
-                "\": ",
-                &n(o.values[0]),
-                ", \"",
-                &YEARS[1].to_string(),
-                "\": ",
-                &n(o.values[1]),
-                ", \"year_reached\": ",
-                &y(o.year_reached),
-                ", \"gap\": ",
-                &n(o.gap),
-                "}",
-            ]
-            .concat()
-        };
-        out.push_str(
-            &[
-                "\"id\": ",
-                &s(ds.targets[r.target].id),
-                ", \"course\": ",
-                kind,
-                ", \"value\": ",
-                &n(value),
-                ", \"set_by_user\": ",
-                if r.set { "true" } else { "false" },
-                ", \"target\": {\"year\": ",
-                &r.goal.year.to_string(),
-                ", \"value\": ",
-                &number(r.goal.value),
-                "}, \"scenario\": ",
-                &if r.course.is_some() {
-                    outcome(&r.scenario)
-                } else {
-                    "null".into()
-                },
-                ", \"vision\": ",
-                &outcome(&r.vision),
-                "}",
-            ]
-            .concat(),
-        );
-    }
-    out.push_str("\n  ]\n}\n");
+    let file = ScenarioFile {
+        format: "koers-scenario",
+        format_version: 1,
+        name: &sc.name,
+        query: sc.to_query(),
+        lang: if en { "en" } else { "nl" },
+        revolving: RevolvingOut {
+            loss_rate: rv.loss_pct / 100.0,
+            annual_return: rv.return_pct / 100.0,
+            holding_years: rv.holding,
+            reflow_lag_years: rv.lag,
+            start_year: m.params.start_year,
+            deploy_until: m.deploy_until,
+            horizon_year: m.params.horizon_year,
+            assumptions: true,
+        },
+        money: MoneyOut {
+            target: m.target,
+            scenario: money_out(&m.scenario),
+            vision: money_out(&m.vision),
+            windows: m
+                .windows
+                .iter()
+                .enumerate()
+                .map(|(k, w)| {
+                    let (public, multiplier, reflows) = m.settings[k];
+                    let o = m.scenario.windows.get(k);
+                    WindowOut {
+                        id: ds.windows[w.index].id,
+                        public,
+                        multiplier,
+                        reflows,
+                        mobilised: o.map_or(0.0, |o| o.mobilised),
+                        target: w.total,
+                        reached: o.and_then(|o| o.reached),
+                        vision_public: w.public,
+                        vision_multiplier: w.multiplier,
+                    }
+                })
+                .collect(),
+        },
+        targets: ev
+            .courses
+            .iter()
+            .map(|r| {
+                let (course, value) = match r.course {
+                    Some(Course::Inflow(v)) => (Some("inflow"), Some(v)),
+                    Some(Course::Growth(g)) => (Some("growth"), Some(g)),
+                    None => (None, None),
+                };
+                TargetOut {
+                    id: ds.targets[r.target].id,
+                    course,
+                    value,
+                    set_by_user: r.set,
+                    target: GoalOut {
+                        year: r.goal.year,
+                        value: r.goal.value,
+                    },
+                    scenario: r.course.map(|_| outcome_out(&r.scenario)),
+                    vision: outcome_out(&r.vision),
+                }
+            })
+            .collect(),
+    };
+    let mut out = String::new();
+    crate::data::json_value(&file, &mut out);
+    out.push('\n');
     out
 }
 
@@ -944,10 +978,10 @@ mod tests {
         sc.window_mut("W-P3-kapitaal-7mld").multiplier = Some(2.0);
         let ev = evaluate(&ds, &c, &UserData::default(), &sc);
         let text = export_json(&ds, &sc, &ev, true);
-        assert!(text.contains("\"format\": \"koers-scenario\""));
-        assert!(text.contains("\"name\": \"Minder \\\"privaat\\\"\""));
-        assert!(text.contains("\"reached\": false"));
-        assert!(text.contains("\"id\": \"T-P5-technici-25000\", \"course\": null"));
+        assert!(text.contains("\"format\":\"koers-scenario\""));
+        assert!(text.contains("\"name\":\"Minder \\\"privaat\\\"\""));
+        assert!(text.contains("\"reached\":false"));
+        assert!(text.contains("\"id\":\"T-P5-technici-25000\",\"course\":null"));
         // Well-formed: brackets balance outside strings.
         let mut depth = 0i32;
         let mut in_str = false;
