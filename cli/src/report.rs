@@ -662,6 +662,8 @@ pub fn json(ds: &Dataset, lang: Lang) -> String {
             serde_json::json!({
                 "window": ds.windows[f.window].id,
                 "qualifier": f.qualifier,
+                "measure": f.measure,
+                "incomplete": f.incomplete,
                 "holds": f.holds,
                 "sum": f.sum,
             })

@@ -115,6 +115,7 @@ fn make_case(rng: &mut Rng) -> Case {
                 value: with_target.then_some(target_value),
             },
             limit,
+            qualifier: Default::default(),
             headline: false,
             note: None,
             source: Default::default(),

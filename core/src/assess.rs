@@ -298,7 +298,12 @@ pub fn assess_indicator(ds: &Dataset, i: &Indicator) -> IndicatorStatus {
     if too_many.is_some() {
         return s;
     }
-    let Some(direction) = i.direction.direction() else {
+    // A proxy series may run the other way (a rank: lower is better).
+    let direction = ds
+        .series_of(i.id)
+        .and_then(|s| s.direction)
+        .unwrap_or(i.direction);
+    let Some(direction) = direction.direction() else {
         s.missing = Some(Missing::NoDirection);
         return s;
     };

@@ -25,6 +25,12 @@ pub const MAX_ALSO: usize = 4;
 /// 32-bit targets (168 KiB on thumbv7em and wasm32; 257 KiB on a 64-bit host,
 /// where pointers double).
 pub const MAX_OBSERVATIONS: usize = 2048;
+/// Publications cited by published figures: a few per subject.
+pub const MAX_SOURCES: usize = 64;
+/// Published series: one per target or indicator that has figures.
+pub const MAX_SERIES: usize = 64;
+/// Dated facts (steps toward milestones and the like).
+pub const MAX_EVENTS: usize = 48;
 /// Realised window flows: 48 windows over 2025..2035.
 pub const MAX_WINDOW_FLOWS: usize = 528;
 /// Points in one series handed to a progress calculation: one a year from

@@ -150,12 +150,28 @@ pub fn totals(ds: &Dataset, first_year: i32) -> Totals {
     leverage::total_once(&window_money(ds), (first_year, ds.vision.horizon_year))
 }
 
+/// Which amounts of a parent window and its parts are compared.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Measure {
+    /// Public money: the parent states its public amount.
+    Public,
+    /// Total investment: the parent states no public amount, only a total.
+    Total,
+}
+
 /// Does one parent window's money equal the sum of its children's?
 #[derive(Clone, Copy, Debug, PartialEq, Serialize)]
 pub struct Finding {
     /// Index of the parent window.
     pub window: usize,
-    /// The comparison of headline amounts (public where stated, else total).
+    /// Which amounts are compared: like with like, the parent's public money
+    /// with its parts' public money, or totals with totals.
+    pub measure: Measure,
+    /// The vision lists only some of the parts: equality is not asked, only
+    /// whether the listed parts already exceed the whole.
+    pub incomplete: bool,
+    /// The comparison (parts without the compared amount are unknown).
     pub sum: ChildrenSum,
     /// How the text qualifies the parent's amount.
     pub qualifier: Qualifier,
@@ -164,35 +180,56 @@ pub struct Finding {
     pub holds: Option<bool>,
 }
 
-/// The amount a window is known by: its public money where the vision states
-/// it, else its total (a window whose payer the vision leaves open).
-fn headline(w: &InvestmentWindow) -> Option<f64> {
-    w.public_eur.or(w.total_eur)
-}
-
-/// Check every window that has children: do its parts add up to it?
-pub fn findings(ds: &Dataset) -> Vec<Finding, MAX_WINDOWS> {
-    let mut money: Vec<WindowMoney, MAX_WINDOWS> = Vec::new();
+/// One amount of every window, public or total, for [`findings`].
+fn amounts<'a>(ds: &'a Dataset<'a>, measure: Measure) -> Vec<WindowMoney<'a>, MAX_WINDOWS> {
+    let mut money = Vec::new();
     for w in &ds.windows {
+        let amount = match measure {
+            Measure::Public => w.public_eur,
+            // A part that states public money only (no private, no
+            // total) is, as far as the vision says, that much in total.
+            Measure::Total => w
+                .total_eur
+                .or(w.public_eur.filter(|_| w.private_eur.is_none())),
+        };
         let _ = money.push(WindowMoney {
             id: w.id,
             parent: w.parent,
             money: Money {
-                public: headline(w),
+                public: amount,
                 ..Money::default()
             },
             per_year: w.basis == Basis::PerYear,
             years: w.start_year.zip(w.end_year),
         });
     }
+    money
+}
+
+/// Check every window that has children: do its parts add up to it? Like
+/// is compared with like: a parent's public money with its parts' public
+/// money; a parent that states only a total, with its parts' totals. Where
+/// the vision lists only some parts (`parts_incomplete`), only "do the
+/// listed parts already exceed the whole" is asked.
+pub fn findings(ds: &Dataset) -> Vec<Finding, MAX_WINDOWS> {
+    let public = amounts(ds, Measure::Public);
+    let total = amounts(ds, Measure::Total);
     let mut out = Vec::new();
     for (i, w) in ds.windows.iter().enumerate() {
         if !ds.windows.iter().any(|c| c.parent == Some(w.id)) {
             continue;
         }
-        let sum = leverage::children_sum(&money, w.id);
-        let all_known = sum.unknown_children == 0;
+        let (measure, money) = if w.public_eur.is_some() || w.total_eur.is_none() {
+            (Measure::Public, &public)
+        } else {
+            (Measure::Total, &total)
+        };
+        let sum = leverage::children_sum(money, w.id);
+        let all_known = sum.unknown_children == 0 && !w.parts_incomplete;
         let holds = match (w.qualifier, sum.parent_public) {
+            (Qualifier::Exact | Qualifier::About, Some(p)) if w.parts_incomplete => {
+                (sum.children_public > p * 1.05).then_some(false)
+            }
             (_, None) => None,
             (Qualifier::Exact, _) => sum.consistent,
             (Qualifier::About, Some(p)) if all_known => {
@@ -215,6 +252,8 @@ pub fn findings(ds: &Dataset) -> Vec<Finding, MAX_WINDOWS> {
         };
         let _ = out.push(Finding {
             window: i,
+            measure,
+            incomplete: w.parts_incomplete,
             sum,
             qualifier: w.qualifier,
             holds,

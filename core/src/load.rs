@@ -31,11 +31,14 @@ pub enum Table {
     Figures,
     Observations,
     WindowFlows,
+    Sources,
+    Series,
+    Events,
 }
 
 impl Table {
     /// Every table, in file order.
-    pub const ALL: [Table; 10] = [
+    pub const ALL: [Table; 13] = [
         Table::Vision,
         Table::Priorities,
         Table::Objectives,
@@ -45,6 +48,19 @@ impl Table {
         Table::Windows,
         Table::Figures,
         Table::Observations,
+        Table::WindowFlows,
+        Table::Sources,
+        Table::Series,
+        Table::Events,
+    ];
+
+    /// The tables of what happened (a figures file, [`parse_figures_into`]),
+    /// as opposed to what the vision promises.
+    pub const FIGURES: [Table; 5] = [
+        Table::Sources,
+        Table::Series,
+        Table::Observations,
+        Table::Events,
         Table::WindowFlows,
     ];
 
@@ -61,6 +77,9 @@ impl Table {
             Table::Figures => "figures",
             Table::Observations => "observations",
             Table::WindowFlows => "window_flows",
+            Table::Sources => "sources",
+            Table::Series => "series",
+            Table::Events => "events",
         }
     }
 
@@ -82,7 +101,13 @@ const TOP_KEYS: &[&str] = &[
     "figures",
     "observations",
     "window_flows",
+    "sources",
+    "series",
+    "events",
 ];
+
+/// The `format` of a file of published figures.
+pub const FIGURES_FORMAT: &str = "koers-figures";
 
 /// Where in a file something is: a JSON path such as
 /// `targets[3].baseline.year`, and the line when known.
@@ -170,7 +195,7 @@ pub enum ErrorKind {
         /// The capacity of the table.
         capacity: usize,
     },
-    /// `format` is not `koers`.
+    /// `format` is not `koers` (or, for a figures file, `koers-figures`).
     NotKoers,
     /// `format_version` is one this build cannot read.
     UnsupportedVersion(u32),
@@ -204,6 +229,15 @@ pub enum ErrorKind {
     BadEscape,
     /// Two observations of one subject in one year.
     DuplicateYear,
+    /// A date that is not `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.
+    BadDate,
+    /// A URL that is not `https://` or `http://`.
+    BadUrl,
+    /// A published series' unit differs from its target's.
+    UnitMismatch,
+    /// A table that a file of this kind does not have (a vision table in a
+    /// figures file).
+    NotInThisFile,
     /// A CSV file has no column of this name.
     MissingColumn(&'static str),
     /// A CSV field is not a number or year.
@@ -260,7 +294,9 @@ impl fmt::Display for ErrorKind {
             ErrorKind::TooMany { capacity } => {
                 write!(f, "more items than the {capacity} this table can hold")
             }
-            ErrorKind::NotKoers => f.write_str("\"format\" must be \"koers\""),
+            ErrorKind::NotKoers => f.write_str(
+                "\"format\" must be \"koers\" (a vision) or \"koers-figures\" (published figures)",
+            ),
             ErrorKind::UnsupportedVersion(v) => write!(
                 f,
                 "format_version {v} is not supported (this build reads {FORMAT_VERSION})"
@@ -282,6 +318,14 @@ impl fmt::Display for ErrorKind {
             ErrorKind::DuplicateYear => {
                 f.write_str("a second observation of the same subject and year")
             }
+            ErrorKind::BadDate => f.write_str("a date must be YYYY, YYYY-MM or YYYY-MM-DD"),
+            ErrorKind::BadUrl => f.write_str("a URL must start with https:// or http://"),
+            ErrorKind::UnitMismatch => {
+                f.write_str("the series' unit differs from the target's unit")
+            }
+            ErrorKind::NotInThisFile => f.write_str(
+                "a figures file holds only sources, series, observations, events and window_flows",
+            ),
             ErrorKind::MissingColumn(c) => write!(f, "no column \"{c}\""),
             ErrorKind::NotANumber => f.write_str("not a number"),
             ErrorKind::TooManyFields => f.write_str("more fields than the header"),
@@ -363,6 +407,8 @@ enum Known {
     UnknownKey,
     /// A required key of an item is absent; the first absent one of its fields.
     MissingKey(&'static str),
+    /// A vision table in a figures file.
+    NotInThisFile,
 }
 
 impl<'de> Progress<'de> {
@@ -375,6 +421,9 @@ impl<'de> Progress<'de> {
 struct DatasetSeed<'p, 'o, 'de> {
     progress: &'p Progress<'de>,
     out: &'o mut Dataset<'de>,
+    /// Reading a figures file: only [`Table::FIGURES`] allowed, the vision's
+    /// tables left as they are.
+    figures: bool,
 }
 
 impl<'de> DeserializeSeed<'de> for DatasetSeed<'_, '_, 'de> {
@@ -411,6 +460,11 @@ impl<'de> Visitor<'de> for DatasetSeed<'_, '_, 'de> {
                 p.key.set(None);
             }
             p.table.set(table);
+            if let (true, Some(t)) = (self.figures, table) {
+                if !Table::FIGURES.contains(&t) {
+                    return Err(p.fail(Known::NotInThisFile));
+                }
+            }
             match table {
                 None if key == "format" => out.format = map.next_value()?,
                 None => out.format_version = map.next_value()?,
@@ -424,12 +478,16 @@ impl<'de> Visitor<'de> for DatasetSeed<'_, '_, 'de> {
                 Some(Table::Figures) => map.next_value_seed(Rows(p, &mut out.figures))?,
                 Some(Table::Observations) => map.next_value_seed(Rows(p, &mut out.observations))?,
                 Some(Table::WindowFlows) => map.next_value_seed(Rows(p, &mut out.window_flows))?,
+                Some(Table::Sources) => map.next_value_seed(Rows(p, &mut out.sources))?,
+                Some(Table::Series) => map.next_value_seed(Rows(p, &mut out.series))?,
+                Some(Table::Events) => map.next_value_seed(Rows(p, &mut out.events))?,
             }
         }
         p.table.set(None);
         p.index.set(None);
         p.key.set(None);
-        for (slot, required) in TOP_KEYS.iter().enumerate().take(4) {
+        let required = if self.figures { 2 } else { 4 };
+        for (slot, required) in TOP_KEYS.iter().enumerate().take(required) {
             if !seen[slot] {
                 return Err(p.fail(Known::Missing(required)));
             }
@@ -691,16 +749,65 @@ impl<'de, A: MapAccess<'de>> MapAccess<'de> for Keys<'_, 'de, A> {
 /// error: parse into a scratch dataset when the old data must survive.
 pub fn parse_into<'a>(json: &'a str, out: &mut Dataset<'a>) -> Result<()> {
     *out = Dataset::default();
+    parse(json, out, false)?;
+    check_format(out.format, out.format_version, "koers")
+}
+
+/// Parse a file of published figures (`"format": "koers-figures"`: the
+/// tables [`Table::FIGURES`] only) into `out`, which holds a vision: those
+/// tables are replaced, the vision's are kept. See [`load_figures_into`] for
+/// parsing and validating together. On error `out`'s figure tables hold what
+/// was read before the error.
+pub fn parse_figures_into<'a>(json: &'a str, out: &mut Dataset<'a>) -> Result<()> {
+    out.sources.clear();
+    out.series.clear();
+    out.observations.clear();
+    out.events.clear();
+    out.window_flows.clear();
+    let (format, version) = (out.format, out.format_version);
+    let parsed = parse(json, out, true);
+    let found = (out.format, out.format_version);
+    (out.format, out.format_version) = (format, version);
+    parsed?;
+    check_format(found.0, found.1, FIGURES_FORMAT)
+}
+
+/// Parse and validate a figures file against the vision in `out` (see
+/// [`parse_figures_into`]): every problem found, with lines in `json` for
+/// the figures' tables. On error `out` holds the figures as far as read:
+/// load into a copy when the old figures must survive.
+pub fn load_figures_into<'a>(
+    json: &'a str,
+    out: &mut Dataset<'a>,
+) -> core::result::Result<(), Issues> {
+    parse_figures_into(json, out)?;
+    let mut issues = validate(out);
+    for e in issues.errors.iter_mut() {
+        if e.path.table.is_some_and(|t| Table::FIGURES.contains(&t)) {
+            let first = e.path.field.split('.').next().unwrap_or("");
+            let key = if first.is_empty() { None } else { Some(first) };
+            e.path.line = line_of(json, &e.path, key);
+        }
+    }
+    if issues.is_empty() {
+        Ok(())
+    } else {
+        Err(issues)
+    }
+}
+
+fn parse<'a>(json: &'a str, out: &mut Dataset<'a>, figures: bool) -> Result<()> {
     let progress = Progress::default();
     let mut de = serde_json_core::de::Deserializer::new(json.as_bytes(), None);
     let parsed = DatasetSeed {
         progress: &progress,
         out,
+        figures,
     }
     .deserialize(&mut de)
     .and_then(|()| de.end().map(|_| ()));
     let Err(e) = parsed else {
-        return check_format(out);
+        return Ok(());
     };
     let key = progress.key.get();
     let mut path = Path {
@@ -714,6 +821,7 @@ pub fn parse_into<'a>(json: &'a str, out: &mut Dataset<'a>) -> Result<()> {
         Some(Known::DuplicateKey(k)) => ErrorKind::DuplicateKey(k),
         Some(Known::Missing(k)) => ErrorKind::Missing(k),
         Some(Known::UnknownKey) => ErrorKind::UnknownKey,
+        Some(Known::NotInThisFile) => ErrorKind::NotInThisFile,
         Some(Known::MissingKey(k)) => {
             path.field = field_of(k);
             ErrorKind::MissingKey
@@ -732,17 +840,17 @@ fn line_of(json: &str, path: &Path, key: Option<&str>) -> Option<u32> {
     }
 }
 
-fn check_format(ds: &Dataset) -> Result<()> {
-    if ds.format != "koers" {
+fn check_format(format: &str, version: u32, want: &str) -> Result<()> {
+    if format != want {
         return Err(Error {
             path: Path::from("format"),
             kind: ErrorKind::NotKoers,
         });
     }
-    if ds.format_version != FORMAT_VERSION {
+    if version != FORMAT_VERSION {
         return Err(Error {
             path: Path::from("format_version"),
-            kind: ErrorKind::UnsupportedVersion(ds.format_version),
+            kind: ErrorKind::UnsupportedVersion(version),
         });
     }
     Ok(())
@@ -894,6 +1002,42 @@ fn year_ok(y: i32) -> bool {
     (1900..=2200).contains(&y)
 }
 
+/// `YYYY`, `YYYY-MM` or `YYYY-MM-DD`, with a year in range, a month 1..=12
+/// and a day 1..=31.
+pub fn date_ok(d: &str) -> bool {
+    let mut parts = d.split('-');
+    let num = |p: Option<&str>, len: usize| -> Option<i32> {
+        let p = p?;
+        (p.len() == len && p.bytes().all(|b| b.is_ascii_digit())).then(|| p.parse().ok())?
+    };
+    let Some(y) = num(parts.next(), 4) else {
+        return false;
+    };
+    if !year_ok(y) {
+        return false;
+    }
+    match parts.next() {
+        None => return true,
+        Some(m) => match num(Some(m), 2) {
+            Some(m) if (1..=12).contains(&m) => {}
+            _ => return false,
+        },
+    }
+    match parts.next() {
+        None => true,
+        Some(dd) => {
+            matches!(num(Some(dd), 2), Some(x) if (1..=31).contains(&x)) && parts.next().is_none()
+        }
+    }
+}
+
+fn url_ok(u: &str) -> bool {
+    let rest = u
+        .strip_prefix("https://")
+        .or_else(|| u.strip_prefix("http://"));
+    rest.is_some_and(|r| !r.is_empty() && !r.contains(char::is_whitespace))
+}
+
 struct Checker<'d, 'a> {
     ds: &'d Dataset<'a>,
     issues: Issues,
@@ -918,9 +1062,48 @@ impl<'a> Checker<'_, 'a> {
     }
 
     fn source(&mut self, t: Table, i: usize, s: &SourceRef) {
-        self.text(t, i, "source.chapter", s.chapter, true);
-        self.text(t, i, "source.section", s.section, false);
-        self.text(t, i, "source.quote", s.quote, true);
+        self.source_at(
+            t,
+            i,
+            [
+                "source.document",
+                "source.chapter",
+                "source.section",
+                "source.page",
+                "source.quote",
+            ],
+            s,
+        );
+    }
+
+    /// A reference: into the vision (a chapter is required) or into a
+    /// publication of the sources table (which must exist).
+    fn source_at(&mut self, t: Table, i: usize, f: [&'static str; 5], s: &SourceRef) {
+        match s.document {
+            Some(d) if self.ds.source(d).is_none() => {
+                self.at(t, i, f[0], ErrorKind::UnknownReference)
+            }
+            Some(_) => self.text(t, i, f[1], s.chapter, false),
+            None => self.text(t, i, f[1], s.chapter, true),
+        }
+        self.text(t, i, f[2], s.section, false);
+        if let Some(page) = s.page {
+            self.text(t, i, f[3], page, true);
+        }
+        self.text(t, i, f[4], s.quote, true);
+    }
+
+    fn date(&mut self, t: Table, i: usize, field: &'static str, d: Text) {
+        if !date_ok(d.raw()) {
+            self.at(t, i, field, ErrorKind::BadDate);
+        }
+    }
+
+    /// The subject of a figure, an event or a series: a target or indicator.
+    fn subject(&mut self, t: Table, i: usize, id: &str) {
+        if self.ds.target(id).is_none() && self.ds.indicator(id).is_none() {
+            self.at(t, i, "subject", ErrorKind::UnknownReference);
+        }
     }
 
     fn number(&mut self, t: Table, i: usize, field: &'static str, v: f64, amount: bool) {
@@ -947,6 +1130,7 @@ impl<'a> Checker<'_, 'a> {
             + d.indicators.iter().filter(|x| x.id == id).count()
             + d.windows.iter().filter(|x| x.id == id).count()
             + d.figures.iter().filter(|x| x.id == id).count()
+            + d.sources.iter().filter(|x| x.id == id).count()
     }
 
     fn own_id(&mut self, t: Table, i: usize, id: &str) {
@@ -974,6 +1158,7 @@ impl<'a> Checker<'_, 'a> {
         find!(indicators, Table::Indicators);
         find!(windows, Table::Windows);
         find!(figures, Table::Figures);
+        find!(sources, Table::Sources);
         None
     }
 
@@ -1079,7 +1264,18 @@ pub fn validate(ds: &Dataset) -> Issues {
         }
         c.source(TG, i, &t.source);
         for s in &t.also {
-            c.text(TG, i, "also.quote", s.quote, true);
+            c.source_at(
+                TG,
+                i,
+                [
+                    "also.document",
+                    "also.chapter",
+                    "also.section",
+                    "also.page",
+                    "also.quote",
+                ],
+                s,
+            );
         }
     }
 
@@ -1144,14 +1340,66 @@ pub fn validate(ds: &Dataset) -> Issues {
         c.source(FG, i, &f.source);
     }
 
+    const SR: Table = Table::Sources;
+    for (i, s) in ds.sources.iter().enumerate() {
+        c.own_id(SR, i, s.id);
+        c.text(SR, i, "publisher", s.publisher, true);
+        c.text(SR, i, "title", s.title, true);
+        if let Some(t) = s.table {
+            c.text(SR, i, "table", t, true);
+        }
+        c.text(SR, i, "url", s.url, true);
+        if !url_ok(s.url.raw()) {
+            c.at(SR, i, "url", ErrorKind::BadUrl);
+        }
+        c.date(SR, i, "released", s.released);
+    }
+
+    const SE: Table = Table::Series;
+    for (i, s) in ds.series.iter().enumerate() {
+        c.subject(SE, i, s.subject);
+        if ds.series[..i].iter().any(|x| x.subject == s.subject) {
+            c.at(SE, i, "subject", ErrorKind::DuplicateId);
+        }
+        if ds.target(s.subject).is_some_and(|t| t.unit != s.unit) {
+            c.at(SE, i, "unit", ErrorKind::UnitMismatch);
+        }
+        c.bilingual(SE, i, ["title.nl", "title.en"], &s.title);
+        if let Some(p) = &s.proxy {
+            c.bilingual(SE, i, ["proxy.nl", "proxy.en"], p);
+        }
+        if let Some(n) = &s.note {
+            c.bilingual(SE, i, ["note.nl", "note.en"], n);
+        }
+        c.bilingual(SE, i, ["searched.nl", "searched.en"], &s.searched);
+    }
+
+    const EV: Table = Table::Events;
+    for (i, e) in ds.events.iter().enumerate() {
+        c.subject(EV, i, e.subject);
+        c.date(EV, i, "date", e.date);
+        c.bilingual(EV, i, ["title.nl", "title.en"], &e.title);
+        if ds.source(e.source).is_none() {
+            c.at(EV, i, "source", ErrorKind::UnknownReference);
+        }
+        c.text(EV, i, "quote", e.quote, true);
+    }
+
     const OB: Table = Table::Observations;
     for (i, o) in ds.observations.iter().enumerate() {
-        if ds.target(o.subject).is_none() && ds.indicator(o.subject).is_none() {
-            c.at(OB, i, "subject", ErrorKind::UnknownReference);
-        }
+        c.subject(OB, i, o.subject);
         c.year(OB, i, "year", o.year);
         c.number(OB, i, "value", o.value, false);
-        c.text(OB, i, "source", o.source, true);
+        match o.document {
+            Some(d) if ds.source(d).is_none() => {
+                c.at(OB, i, "document", ErrorKind::UnknownReference)
+            }
+            Some(_) => c.text(OB, i, "source", o.source, false),
+            None => c.text(OB, i, "source", o.source, true),
+        }
+        if let Some(q) = o.quote {
+            c.text(OB, i, "quote", q, true);
+        }
         if let Some(n) = o.note {
             c.text(OB, i, "note", n, false);
         }

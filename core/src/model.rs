@@ -105,19 +105,105 @@ impl<'a> Bilingual<'a> {
     }
 }
 
-/// Where in the vision a value comes from.
+/// Where a value comes from: a place in the vision itself, or (with
+/// `document`) in another publication of the [`Dataset::sources`] table,
+/// which names its publisher, title, URL and release date.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct SourceRef<'a> {
-    /// The chapter, named as the vision names it.
-    #[serde(borrow)]
+    /// The publication, an id in [`Dataset::sources`]; absent for the
+    /// vision itself.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub document: Option<&'a str>,
+    /// The chapter, named as the document names it (required for the
+    /// vision itself).
+    #[serde(borrow, default)]
     pub chapter: Text<'a>,
-    /// The heading or lettered item within the chapter.
-    #[serde(borrow)]
+    /// The heading, lettered item, table or figure within the chapter.
+    #[serde(borrow, default)]
     pub section: Text<'a>,
+    /// The page, where the document has pages.
+    #[serde(borrow, default, skip_serializing_if = "Option::is_none")]
+    pub page: Option<Text<'a>>,
     /// A short verbatim quote holding the number or claim.
     #[serde(borrow)]
     pub quote: Text<'a>,
+}
+
+/// A publication that figures or references cite: who published what, where
+/// and when (the vintage of the figures it holds).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Source<'a> {
+    /// Identifier, e.g. `cbs-rd-2025`.
+    pub id: &'a str,
+    /// Who published it (CBS, OECD, IND, a ministry, …).
+    #[serde(borrow)]
+    pub publisher: Text<'a>,
+    /// The document's or web page's title.
+    #[serde(borrow)]
+    pub title: Text<'a>,
+    /// The table, figure or page within it, if any.
+    #[serde(borrow, default)]
+    pub table: Option<Text<'a>>,
+    /// Where it can be read (`https://…`).
+    #[serde(borrow)]
+    pub url: Text<'a>,
+    /// When it was released: `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.
+    #[serde(borrow)]
+    pub released: Text<'a>,
+}
+
+/// What a published series of figures is: its own title and unit, and, when
+/// it measures something broader than the subject, that it is a proxy.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Series<'a> {
+    /// The target or indicator the figures are for.
+    pub subject: &'a str,
+    /// What the published series measures.
+    #[serde(borrow)]
+    pub title: Bilingual<'a>,
+    /// The series' unit: a target's own; an indicator's own or, for a
+    /// proxy, the unit of the series that stands in for it.
+    pub unit: Unit,
+    /// The series' own better side, when it differs from the subject's (a
+    /// rank standing in for a score: lower is better).
+    #[serde(default)]
+    pub direction: Option<IndicatorDirection>,
+    /// When the series measures something broader or other than the
+    /// subject: its definition and how it differs.
+    #[serde(borrow, default)]
+    pub proxy: Option<Bilingual<'a>>,
+    /// Which publisher's series is kept, other readings, breaks.
+    #[serde(borrow, default)]
+    pub note: Option<Bilingual<'a>>,
+    /// What was searched, found and not found.
+    #[serde(borrow)]
+    pub searched: Bilingual<'a>,
+}
+
+/// A dated fact about a subject, such as a step toward a milestone; it
+/// counts as the milestone reached only with `achieved`.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Event<'a> {
+    /// The target or indicator.
+    pub subject: &'a str,
+    /// When: `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.
+    #[serde(borrow)]
+    pub date: Text<'a>,
+    /// What happened.
+    #[serde(borrow)]
+    pub title: Bilingual<'a>,
+    /// The publication that reports it, an id in [`Dataset::sources`].
+    pub source: &'a str,
+    /// The publication's own words.
+    #[serde(borrow)]
+    pub quote: Text<'a>,
+    /// The source says the milestone itself is reached.
+    #[serde(default)]
+    pub achieved: bool,
 }
 
 /// The vision itself.
@@ -336,6 +422,9 @@ pub struct Target<'a> {
     /// Natural limit (a ceiling such as 100 %).
     #[serde(default)]
     pub limit: Option<f64>,
+    /// How the text qualifies the target ("minstens", "ongeveer", "tot").
+    #[serde(default)]
+    pub qualifier: Qualifier,
     /// One of the vision's headline ambitions.
     #[serde(default)]
     pub headline: bool,
@@ -443,6 +532,10 @@ pub struct InvestmentWindow<'a> {
     /// How the text qualifies the amount ("meer dan € 1 miljard").
     #[serde(default)]
     pub qualifier: Qualifier,
+    /// The vision names only some of the window's parts: whether they add
+    /// up to the whole is then not asked.
+    #[serde(default)]
+    pub parts_incomplete: bool,
     /// A note.
     #[serde(borrow, default)]
     pub note: Option<Bilingual<'a>>,
@@ -505,9 +598,17 @@ pub struct Observation<'a> {
     pub year: i32,
     /// Value; for cumulative flows the flow in that year.
     pub value: f64,
-    /// Where the figure comes from.
-    #[serde(borrow)]
+    /// Where the figure comes from, in words (required unless `document`
+    /// names the publication).
+    #[serde(borrow, default)]
     pub source: Text<'a>,
+    /// The publication that states the figure, an id in
+    /// [`Dataset::sources`]: a published figure has one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub document: Option<&'a str>,
+    /// The figure as the publication writes it, with its words.
+    #[serde(borrow, default, skip_serializing_if = "Option::is_none")]
+    pub quote: Option<Text<'a>>,
     /// A note.
     #[serde(borrow, default)]
     pub note: Option<Text<'a>>,
@@ -568,6 +669,12 @@ pub struct Dataset<'a> {
     pub observations: Vec<Observation<'a>, MAX_OBSERVATIONS>,
     /// Realised window flows.
     pub window_flows: Vec<WindowFlow<'a>, MAX_WINDOW_FLOWS>,
+    /// Publications that figures and references cite.
+    pub sources: Vec<Source<'a>, MAX_SOURCES>,
+    /// What each published series of figures is (one per subject).
+    pub series: Vec<Series<'a>, MAX_SERIES>,
+    /// Dated facts, such as steps toward a milestone.
+    pub events: Vec<Event<'a>, MAX_EVENTS>,
 }
 
 /// The version of the data format this crate reads and writes.
@@ -592,6 +699,21 @@ impl<'a> Dataset<'a> {
     /// The window with this id.
     pub fn window(&self, id: &str) -> Option<&InvestmentWindow<'a>> {
         self.windows.iter().find(|w| w.id == id)
+    }
+
+    /// The publication with this id.
+    pub fn source(&self, id: &str) -> Option<&Source<'a>> {
+        self.sources.iter().find(|s| s.id == id)
+    }
+
+    /// What the published figures of a subject are, if it has any.
+    pub fn series_of(&self, subject: &str) -> Option<&Series<'a>> {
+        self.series.iter().find(|s| s.subject == subject)
+    }
+
+    /// The dated facts about one subject, in file order.
+    pub fn events_of<'s>(&'s self, subject: &'s str) -> impl Iterator<Item = &'s Event<'a>> + 's {
+        self.events.iter().filter(move |e| e.subject == subject)
     }
 
     /// The observations of one target or indicator, in file order.

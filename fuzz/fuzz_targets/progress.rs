@@ -79,6 +79,7 @@ struct Input {
     target_year: Year,
     increase: bool,
     limit: Option<Num>,
+    qualifier: Default::default(),
     baseline: Option<(Year, Num)>,
     target_point: (Year, Num),
     cumulative: bool,

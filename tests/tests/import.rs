@@ -123,6 +123,8 @@ fn a_full_table_refuses_one_more_and_changes_nothing() {
         year,
         value: 1.0,
         source: Text("t"),
+        document: None,
+        quote: None,
         note: None,
         provisional: false,
     };

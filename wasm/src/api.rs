@@ -67,6 +67,7 @@ pub fn assess_json(input: &str) -> String {
         baseline: s.baseline,
         target: s.target,
         limit: s.limit,
+        qualifier: Default::default(),
         headline: false,
         note: None,
         source: Default::default(),

@@ -72,6 +72,8 @@ impl Obs {
             year: self.year,
             value: self.value,
             source: Text(&self.source),
+            document: None,
+            quote: None,
             note: self.note.as_deref().map(Text),
             provisional: self.provisional,
         }
