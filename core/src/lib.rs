@@ -24,6 +24,7 @@ pub mod finance;
 pub mod leverage;
 pub mod load;
 pub mod model;
+pub mod monitor;
 pub mod progress;
 pub mod scenario;
 pub mod view;
