@@ -25,8 +25,10 @@ pub const MAX_ALSO: usize = 4;
 /// 32-bit targets (168 KiB on thumbv7em and wasm32; 257 KiB on a 64-bit host,
 /// where pointers double).
 pub const MAX_OBSERVATIONS: usize = 2048;
-/// Publications cited by published figures: a few per subject.
-pub const MAX_SOURCES: usize = 64;
+/// Publications cited by published figures: a few per subject. The shipped
+/// figures cite 67 (up to 8 for one subject); 128 leaves room for the next
+/// releases at 48 bytes each on 32-bit targets.
+pub const MAX_SOURCES: usize = 128;
 /// Published series: one per target or indicator that has figures.
 pub const MAX_SERIES: usize = 64;
 /// Dated facts (steps toward milestones and the like).
