@@ -1,8 +1,9 @@
 //! `koers`: check koers data files and print reports of a vision.
 //!
 //! ```text
-//! koers check FILE
-//! koers report [FILE] [--lang nl|en] [--format md|csv|json]
+//! koers check FILE [--figures PATH ...]
+//! koers publish --vision FILE --figures PATH [--figures PATH ...] --out DIR
+//! koers report [FILE] [--figures PATH ...] [--year Y] [--lang nl|en] [--format md|csv|json]
 //! koers progress DATA.csv [--base-year Y] [--target V] [--target-year Y]
 //!                [--direction positive|negative] [--limit L] [--format json]
 //! ```
@@ -11,6 +12,7 @@
 //! the command line is wrong. Every calculation is koers-core's; this crate
 //! only reads files, parses arguments and prints.
 
+mod figures;
 mod report;
 
 use std::process::ExitCode;
@@ -20,14 +22,24 @@ use koers_core::model::{Dataset, Lang};
 use koers_core::progress::{self, Direction, OpenSdgConfig, Point};
 
 const USAGE: &str = "\
-koers: follow the Semicon Visie 2035 from promise to result
+koers: follow a vision from promise to result
 
 usage:
-  koers check FILE                 validate a koers dataset (JSON)
-  koers report [FILE] [--lang nl|en] [--format md|csv|json]
+  koers check FILE [--figures PATH ...]
+                                   validate a koers dataset (JSON) and, with
+                                   --figures, the published figures over it
+  koers publish --vision FILE --figures PATH [--figures PATH ...] --out DIR
+                                   validate the vision and its published
+                                   figures and write DIR/vision.json and
+                                   DIR/figures.json (both or, on any error,
+                                   neither)
+  koers report [FILE] [--figures PATH ...] [--year Y] [--lang nl|en]
+               [--format md|csv|json]
                                    status of every target and indicator,
-                                   roll-ups and the leverage table; with no
-                                   FILE, the built-in vision
+                                   what the published figures cover (current
+                                   as of year Y, default this year), roll-ups
+                                   and the leverage table; with no FILE, the
+                                   built-in vision
   koers progress DATA.csv [--base-year Y] [--target V] [--target-year Y]
                  [--direction positive|negative] [--limit L] [--format json]
                                    Open SDG progress of one series (CSV with
@@ -39,6 +51,11 @@ usage:
                                    evenly over the years FROM..TO, reflows
                                    counted to HORIZON; every parameter is
                                    required, none is assumed
+
+A figures PATH is a directory of <SUBJECT>.json metadata files with their
+<SUBJECT>.csv figures (Year,Value,Source,Quote,Provisional,Note), a
+koers-figures JSON file, or a dataset exported by the dashboard (its figure
+tables only).
 
 exit codes: 0 fine, 1 data errors, 2 unreadable input or bad arguments";
 
@@ -71,6 +88,7 @@ fn run() -> Result<u8, Fail> {
     };
     match command.as_str() {
         "check" => check(args),
+        "publish" => publish_cmd(args),
         "report" => report_cmd(args),
         "progress" => progress_cmd(args),
         "revolve" => revolve_cmd(args),
@@ -126,10 +144,56 @@ fn load_dataset<'a>(path: &str, json: &'a str) -> Result<Box<Dataset<'a>>, Fail>
     Ok(ds)
 }
 
+/// Load the vision and, when there are any, the published figures over it.
+/// Every problem with the figures is told, each named by the file, line and
+/// field (or CSV column) it came from: those found while reading them and
+/// those koers-core finds in the combined figures.
+fn load_with_figures<'a>(
+    path: &str,
+    json: &'a str,
+    figures: Option<&'a (figures::Figures, String)>,
+) -> Result<Box<Dataset<'a>>, Fail> {
+    let mut ds = load_dataset(path, json)?;
+    if let Some((f, combined)) = figures {
+        let mut msgs = f.errors().to_vec();
+        let mut total = msgs.len();
+        if let Err(issues) = load::load_figures_into(combined, &mut ds) {
+            msgs.extend(f.explain(&issues));
+            total += issues.total;
+        }
+        if total > 0 {
+            for m in &msgs {
+                eprintln!("{m}");
+            }
+            return Err(Fail(
+                1,
+                format!(
+                    "the published figures: {total} error{}",
+                    if total == 1 { "" } else { "s" }
+                ),
+            ));
+        }
+    }
+    Ok(ds)
+}
+
+/// Read every `--figures PATH` and combine them; exit code 2 when a path
+/// cannot be read. Errors in the data are told by [`load_with_figures`].
+fn read_figures(paths: &[String]) -> Result<Option<(figures::Figures, String)>, Fail> {
+    if paths.is_empty() {
+        return Ok(None);
+    }
+    let f = figures::read(paths)?;
+    let json = f.to_json();
+    Ok(Some((f, json)))
+}
+
 fn check(mut args: lexopt::Parser) -> Result<u8, Fail> {
     let mut file = None;
+    let mut figure_paths = Vec::new();
     while let Some(arg) = args.next().map_err(|e| usage(e.to_string()))? {
         match arg {
+            lexopt::Arg::Long("figures") => figure_paths.push(value_of(&mut args, "figures")?),
             lexopt::Arg::Value(v) if file.is_none() => {
                 file = Some(v.to_string_lossy().into_owned())
             }
@@ -138,7 +202,11 @@ fn check(mut args: lexopt::Parser) -> Result<u8, Fail> {
     }
     let path = file.ok_or_else(|| usage("check: which FILE?"))?;
     let json = read_text(&path)?;
-    let ds = load_dataset(&path, &json)?;
+    // The vision first: its errors are told even when the figures cannot
+    // be read.
+    load_dataset(&path, &json)?;
+    let figures = read_figures(&figure_paths)?;
+    let ds = load_with_figures(&path, &json, figures.as_ref())?;
     println!(
         "{path}: ok: {} priorities, {} objectives, {} focus areas, {} targets, {} indicators, {} investment windows, {} figures, {} observations, {} window flows",
         ds.priorities.len(),
@@ -151,7 +219,86 @@ fn check(mut args: lexopt::Parser) -> Result<u8, Fail> {
         ds.observations.len(),
         ds.window_flows.len()
     );
+    if let Some((f, _)) = &figures {
+        println!("{}: ok: {}", figure_paths.join(", "), f.counts());
+    }
     Ok(0)
+}
+
+fn publish_cmd(mut args: lexopt::Parser) -> Result<u8, Fail> {
+    let (mut vision, mut out) = (None, None);
+    let mut figure_paths = Vec::new();
+    while let Some(arg) = args.next().map_err(|e| usage(e.to_string()))? {
+        match arg {
+            lexopt::Arg::Long("vision") => vision = Some(value_of(&mut args, "vision")?),
+            lexopt::Arg::Long("figures") => figure_paths.push(value_of(&mut args, "figures")?),
+            lexopt::Arg::Long("out") => out = Some(value_of(&mut args, "out")?),
+            other => return Err(usage(format!("publish: unexpected {other:?}"))),
+        }
+    }
+    let vision = vision.ok_or_else(|| usage("publish: --vision FILE is required"))?;
+    let out = out.ok_or_else(|| usage("publish: --out DIR is required"))?;
+    if figure_paths.is_empty() {
+        return Err(usage("publish: at least one --figures PATH is required"));
+    }
+    let bytes =
+        std::fs::read(&vision).map_err(|e| Fail(2, format!("{vision}: cannot read: {e}")))?;
+    let json = read_text(&vision)?;
+    load_dataset(&vision, &json)?;
+    let figures = read_figures(&figure_paths)?;
+    let ds = load_with_figures(&vision, &json, figures.as_ref())?;
+    let Some((f, combined)) = &figures else {
+        return Err(usage("publish: at least one --figures PATH is required"));
+    };
+    drop(ds);
+    write_both(
+        &out,
+        [
+            ("vision.json", &bytes[..]),
+            ("figures.json", combined.as_bytes()),
+        ],
+    )?;
+    println!(
+        "{out}: vision.json and figures.json written: {}",
+        f.counts()
+    );
+    Ok(0)
+}
+
+/// Write the files into `dir` (created when missing) all or none: each to a
+/// temporary file beside it first, then renamed over the old one.
+fn write_both(dir: &str, files: [(&str, &[u8]); 2]) -> Result<(), Fail> {
+    let fail = |what: &str, e: std::io::Error| Fail(2, format!("{what}: cannot write: {e}"));
+    std::fs::create_dir_all(dir).map_err(|e| fail(dir, e))?;
+    let dir = std::path::Path::new(dir);
+    let tmp: Vec<_> = files
+        .iter()
+        .map(|(name, _)| dir.join(format!(".{name}.{}.tmp", std::process::id())))
+        .collect();
+    let cleanup = || {
+        for t in &tmp {
+            let _ = std::fs::remove_file(t);
+        }
+    };
+    for ((_, bytes), t) in files.iter().zip(&tmp) {
+        let written = std::fs::File::create(t).and_then(|mut file| {
+            use std::io::Write;
+            file.write_all(bytes)?;
+            file.sync_all()
+        });
+        if let Err(e) = written {
+            cleanup();
+            return Err(fail(&t.to_string_lossy(), e));
+        }
+    }
+    for ((name, _), t) in files.iter().zip(&tmp) {
+        let to = dir.join(name);
+        if let Err(e) = std::fs::rename(t, &to) {
+            cleanup();
+            return Err(fail(&to.to_string_lossy(), e));
+        }
+    }
+    Ok(())
 }
 
 /// Output formats of `report`.
@@ -168,12 +315,38 @@ fn value_of(args: &mut lexopt::Parser, name: &str) -> Result<String, Fail> {
         .map(|v| v.to_string_lossy().into_owned())
 }
 
+/// The current calendar year (UTC), from the system clock.
+fn this_year() -> i32 {
+    let secs = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs());
+    year_of_day(i64::try_from(secs / 86_400).unwrap_or(0))
+}
+
+/// The year of a day counted from 1970-01-01 (the proleptic Gregorian
+/// calendar; Howard Hinnant's civil_from_days).
+fn year_of_day(days: i64) -> i32 {
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z.rem_euclid(146_097);
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 };
+    let year = yoe + era * 400 + i64::from(month <= 2);
+    i32::try_from(year).unwrap_or(i32::MAX)
+}
+
 fn report_cmd(mut args: lexopt::Parser) -> Result<u8, Fail> {
     let mut file = None;
     let mut lang = Lang::Nl;
     let mut format = Format::Markdown;
+    let mut figure_paths = Vec::new();
+    let mut year_now = None;
     while let Some(arg) = args.next().map_err(|e| usage(e.to_string()))? {
         match arg {
+            lexopt::Arg::Long("figures") => figure_paths.push(value_of(&mut args, "figures")?),
+            lexopt::Arg::Long("year") => year_now = Some(year(&mut args, "year")?),
             lexopt::Arg::Long("lang") => {
                 lang = match value_of(&mut args, "lang")?.as_str() {
                     "nl" => Lang::Nl,
@@ -197,18 +370,21 @@ fn report_cmd(mut args: lexopt::Parser) -> Result<u8, Fail> {
             other => return Err(usage(format!("report: unexpected {other:?}"))),
         }
     }
-    let text;
-    let ds = match &file {
-        Some(path) => {
-            text = read_text(path)?;
-            load_dataset(path, &text)?
-        }
-        None => load_dataset("built-in vision", koers_core::builtin::VISION_JSON)?,
+    let (path, text) = match &file {
+        Some(path) => (path.as_str(), read_text(path)?),
+        None => (
+            "built-in vision",
+            koers_core::builtin::VISION_JSON.to_string(),
+        ),
     };
+    load_dataset(path, &text)?;
+    let figures = read_figures(&figure_paths)?;
+    let ds = load_with_figures(path, &text, figures.as_ref())?;
+    let this_year = year_now.unwrap_or_else(this_year);
     let out = match format {
-        Format::Markdown => report::markdown(&ds, lang),
-        Format::Csv => report::csv(&ds, lang),
-        Format::Json => report::json(&ds, lang),
+        Format::Markdown => report::markdown(&ds, lang, this_year),
+        Format::Csv => report::csv(&ds, lang, this_year),
+        Format::Json => report::json(&ds, lang, this_year),
     };
     print!("{out}");
     Ok(0)
@@ -468,4 +644,25 @@ fn revolve_cmd(mut args: lexopt::Parser) -> Result<u8, Fail> {
         );
     }
     Ok(0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::year_of_day;
+
+    #[test]
+    fn the_year_of_a_day_since_1970() {
+        for (days, year) in [
+            (0, 1970),
+            (364, 1970),
+            (365, 1971),
+            (10_956, 1999), // 1999-12-31
+            (10_957, 2000), // 2000-01-01
+            (20_453, 2025), // 2025-12-31
+            (20_454, 2026), // 2026-01-01
+            (-1, 1969),
+        ] {
+            assert_eq!(year_of_day(days), year, "day {days}");
+        }
+    }
 }

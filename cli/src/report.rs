@@ -4,14 +4,15 @@
 
 use std::fmt::Write;
 
-use koers_core::assess::{self, IndicatorStatus, Rollup, TargetStatus};
-use koers_core::finance::{self, WindowRow};
-use koers_core::model::{Dataset, Lang, Target, Unit};
+use koers_core::assess::{self, IndicatorStatus, Missing, Rollup, TargetStatus};
+use koers_core::finance::{self, Measure, WindowRow};
+use koers_core::model::{Dataset, Lang, Observation, Target, Unit};
+use koers_core::monitor::{self, Coverage, Freshness};
 use koers_core::progress::{Status, YearReached};
 use koers_core::view;
 
 /// Everything computed once for a report.
-struct Computed {
+struct Computed<'a> {
     targets: Vec<TargetStatus>,
     indicators: Vec<IndicatorStatus>,
     priorities: Vec<Rollup>,
@@ -19,6 +20,11 @@ struct Computed {
     windows: Vec<WindowRow>,
     findings: Vec<finance::Finding>,
     totals: koers_core::leverage::Totals,
+    /// What the published figures cover, targets first.
+    coverage: Vec<Coverage<'a>>,
+    summary: monitor::Summary<'a>,
+    /// The year that decides what is current.
+    this_year: i32,
 }
 
 /// The first year counted in window totals: the vision's publication year.
@@ -30,10 +36,14 @@ fn first_year(ds: &Dataset) -> i32 {
         .unwrap_or(ds.vision.horizon_year)
 }
 
-fn compute(ds: &Dataset) -> Computed {
+fn compute<'a>(ds: &Dataset<'a>, this_year: i32) -> Computed<'a> {
     let targets: Vec<TargetStatus> = assess::assess_all(ds).into_iter().collect();
     let (priorities, vision) = assess::rollup_priorities(ds, &targets);
+    let coverage = monitor::coverage_all(ds, this_year);
     Computed {
+        summary: monitor::summary(ds, &coverage),
+        coverage: coverage.into_iter().collect(),
+        this_year,
         indicators: ds
             .indicators
             .iter()
@@ -152,6 +162,123 @@ fn counts_line(r: &Rollup, lang: Lang) -> String {
         .join(", ")
 }
 
+/// Why there is no status, in words: a reason is always given when the
+/// status is not available.
+fn why(status: Status, missing: Option<Missing>, lang: Lang) -> String {
+    match missing {
+        Some(m) => format!(" ({})", view::missing(m, lang)),
+        None if status == Status::NotAvailable => format!(
+            " ({})",
+            w(
+                lang,
+                "de berekening gaf geen status en geen reden",
+                "the calculation gave no status and no reason"
+            )
+        ),
+        None => String::new(),
+    }
+}
+
+/// True when any published figure, series or event is loaded.
+fn has_figures(ds: &Dataset) -> bool {
+    !ds.series.is_empty()
+        || !ds.events.is_empty()
+        || ds.observations.iter().any(monitor::is_published)
+}
+
+/// The latest published figure of a subject.
+fn latest_published<'a, 'd>(ds: &'d Dataset<'a>, id: &str) -> Option<&'d Observation<'a>> {
+    ds.observations
+        .iter()
+        .filter(|o| o.subject == id && monitor::is_published(o))
+        .max_by_key(|o| o.year)
+}
+
+/// What is published about one subject: the latest figure with its year,
+/// publisher and release date, whether the series is a proxy, or that no
+/// public statistic was found; then its dated events.
+fn published_lines(ds: &Dataset, id: &str, unit: Unit, lang: Lang) -> String {
+    let mut o = String::new();
+    let series = ds.series_of(id);
+    let unit = series.map_or(unit, |s| s.unit);
+    match latest_published(ds, id) {
+        Some(f) => {
+            let src = f.document.and_then(|d| ds.source(d));
+            let _ = write!(
+                o,
+                "- **{id}** {}: {}: {}{}",
+                w(
+                    lang,
+                    "laatste gepubliceerde cijfer",
+                    "latest published figure"
+                ),
+                f.year,
+                value(f.value, unit, lang),
+                if f.provisional {
+                    w(lang, " (voorlopig)", " (provisional)")
+                } else {
+                    ""
+                }
+            );
+            if let Some(src) = src {
+                let _ = write!(
+                    o,
+                    " — {}, {} {}",
+                    src.publisher,
+                    w(lang, "gepubliceerd", "released"),
+                    src.released
+                );
+            }
+            o.push('\n');
+            if let Some(s) = series {
+                let _ = writeln!(o, "  - {}", s.title.get(lang));
+            }
+        }
+        None => match series {
+            Some(s) => {
+                let _ = writeln!(
+                    o,
+                    "- **{id}** {}: {}",
+                    w(
+                        lang,
+                        "geen openbare statistiek gevonden",
+                        "no public statistic found"
+                    ),
+                    s.searched.get(lang)
+                );
+            }
+            None => {
+                let _ = writeln!(
+                    o,
+                    "- **{id}** {}",
+                    w(
+                        lang,
+                        "geen gepubliceerde cijfers aangeleverd (en niet beschreven wat gezocht is)",
+                        "no published figures given (and no account of what was searched)"
+                    )
+                );
+            }
+        },
+    }
+    if let Some(p) = series.and_then(|s| s.proxy) {
+        let _ = writeln!(o, "  - proxy: {}", p.get(lang));
+    }
+    for e in ds.events_of(id) {
+        let _ = writeln!(
+            o,
+            "  - {}: {}{}",
+            e.date,
+            e.title.get(lang),
+            if e.achieved {
+                w(lang, " — **bereikt**", " — **reached**")
+            } else {
+                ""
+            }
+        );
+    }
+    o
+}
+
 fn target_line(t: &Target, s: &TargetStatus, lang: Lang) -> String {
     let baseline = opt(t.baseline, |b| {
         format!("{}: {}", b.year, value(b.value, t.unit, lang))
@@ -168,10 +295,7 @@ fn target_line(t: &Target, s: &TargetStatus, lang: Lang) -> String {
     let latest = opt(s.latest, |p| {
         format!("{}: {}", p.year, value(p.value, t.unit, lang))
     });
-    let why = s
-        .missing
-        .map(|m| format!(" ({})", view::missing(m, lang)))
-        .unwrap_or_default();
+    let why = why(s.status, s.missing, lang);
     let pace = s
         .projection
         .and_then(|p| p.required_pace)
@@ -200,8 +324,9 @@ fn target_line(t: &Target, s: &TargetStatus, lang: Lang) -> String {
 }
 
 /// The report as Markdown.
-pub fn markdown(ds: &Dataset, lang: Lang) -> String {
-    let c = compute(ds);
+pub fn markdown(ds: &Dataset, lang: Lang, this_year: i32) -> String {
+    let c = compute(ds, this_year);
+    let figures = has_figures(ds);
     let mut o = String::new();
     let v = &ds.vision;
     let _ = writeln!(o, "# {}\n", v.title.get(lang));
@@ -225,6 +350,8 @@ pub fn markdown(ds: &Dataset, lang: Lang) -> String {
             )
         );
     }
+
+    published_summary(&mut o, ds, &c, lang);
 
     let _ = writeln!(o, "## {}\n", w(lang, "De hele visie", "The whole vision"));
     let r = &c.vision;
@@ -370,12 +497,23 @@ pub fn markdown(ds: &Dataset, lang: Lang) -> String {
             for (t, s) in &targets {
                 let _ = writeln!(o, "{}", target_line(t, s, lang));
             }
-            for (t, _) in targets {
+            for (t, _) in &targets {
                 if let Some(n) = &t.note {
                     let _ = writeln!(o, "\n> **{}** {}", t.id, n.get(lang));
                 }
             }
             o.push('\n');
+            if figures {
+                let _ = writeln!(
+                    o,
+                    "**{}**\n",
+                    w(lang, "Gepubliceerde cijfers", "Published figures")
+                );
+                for (t, _) in &targets {
+                    o.push_str(&published_lines(ds, t.id, t.unit, lang));
+                }
+                o.push('\n');
+            }
         }
         let indicators: Vec<_> = ds
             .indicators
@@ -391,12 +529,12 @@ pub fn markdown(ds: &Dataset, lang: Lang) -> String {
                 w(lang, "Richting", "Direction"),
                 w(lang, "Waarnemingen", "Observations"),
             );
-            for (i, s) in indicators {
-                let why = s
-                    .missing
-                    .or(s.open_sdg.reason.map(assess::Missing::Progress))
-                    .map(|m| format!(" ({})", view::missing(m, lang)))
-                    .unwrap_or_default();
+            for (i, s) in &indicators {
+                let why = why(
+                    s.open_sdg.status,
+                    s.missing.or(s.open_sdg.reason.map(Missing::Progress)),
+                    lang,
+                );
                 let _ = writeln!(
                     o,
                     "| {} | {} | {} | {} | {}{} |",
@@ -409,6 +547,17 @@ pub fn markdown(ds: &Dataset, lang: Lang) -> String {
                 );
             }
             o.push('\n');
+            if figures {
+                let _ = writeln!(
+                    o,
+                    "**{}**\n",
+                    w(lang, "Gepubliceerde cijfers", "Published figures")
+                );
+                for (i, _) in &indicators {
+                    o.push_str(&published_lines(ds, i.id, i.unit, lang));
+                }
+                o.push('\n');
+            }
         }
     }
 
@@ -533,16 +682,32 @@ pub fn markdown(ds: &Dataset, lang: Lang) -> String {
         );
         for f in &c.findings {
             let win = &ds.windows[f.window];
-            let verdict = match f.holds {
-                Some(true) => w(lang, "klopt", "adds up"),
-                Some(false) => w(lang, "klopt niet", "does not add up"),
-                None => w(lang, "niet vast te stellen", "cannot tell"),
+            let verdict = match (f.incomplete, f.holds) {
+                (true, Some(false)) => w(
+                    lang,
+                    "klopt niet: de genoemde onderdelen alleen zijn al meer dan het geheel",
+                    "does not add up: the listed parts alone exceed the whole",
+                ),
+                (true, _) => w(
+                    lang,
+                    "de visie noemt maar een deel van de onderdelen: niet gevraagd of ze optellen",
+                    "the vision lists only some parts: not asked whether they add up",
+                ),
+                (false, Some(true)) => w(lang, "klopt", "adds up"),
+                (false, Some(false)) => w(lang, "klopt niet", "does not add up"),
+                (false, None) => w(lang, "niet vast te stellen", "cannot tell"),
+            };
+            let measure = match f.measure {
+                Measure::Public => w(lang, "publiek geld", "public money"),
+                Measure::Total => w(lang, "totale investering", "total investment"),
             };
             let _ = writeln!(
                 o,
-                "- {} ({}): {} {} {} {}, {} {}{} — **{}**",
+                "- {} ({}), {} {}: {} {} {} {}, {} {}{} — **{}**",
                 win.name.get(lang),
                 win.id,
+                w(lang, "vergeleken:", "compared:"),
+                measure,
                 opt(f.sum.parent_public, |v| eur(v, lang)),
                 w(lang, "tegen", "against"),
                 eur(f.sum.children_public, lang),
@@ -567,14 +732,164 @@ pub fn markdown(ds: &Dataset, lang: Lang) -> String {
         }
         o.push('\n');
     }
+    if figures {
+        out_of_date(&mut o, ds, &c, lang);
+    }
     o
 }
 
+/// The top of the report: how many subjects have published figures, from
+/// whom, how many are current.
+fn published_summary(o: &mut String, ds: &Dataset, c: &Computed, lang: Lang) {
+    let _ = writeln!(
+        o,
+        "## {}\n",
+        w(lang, "Gepubliceerde cijfers", "Published figures")
+    );
+    if !has_figures(ds) {
+        let _ = writeln!(
+            o,
+            "{}\n",
+            w(
+                lang,
+                "Geen gepubliceerde cijfers geladen (koers report --figures PAD).",
+                "No published figures loaded (koers report --figures PATH)."
+            )
+        );
+        return;
+    }
+    let s = &c.summary;
+    let _ = writeln!(
+        o,
+        "- {} {} {} {} ({} {})",
+        s.with_figures,
+        w(lang, "van de", "of the"),
+        s.subjects,
+        w(
+            lang,
+            "doelen en impactindicatoren hebben gepubliceerde cijfers",
+            "targets and impact indicators have published figures"
+        ),
+        s.figures,
+        w(lang, "cijfers", "figures"),
+    );
+    let _ = writeln!(
+        o,
+        "- {} {} ({} {} {}, {} {})",
+        s.current,
+        w(lang, "daarvan actueel", "of them current"),
+        w(lang, "een cijfer voor", "a figure for"),
+        c.this_year - monitor::CURRENT_WITHIN_YEARS,
+        w(lang, "of later", "or later"),
+        w(lang, "peiljaar", "as of"),
+        c.this_year,
+    );
+    let _ = writeln!(
+        o,
+        "- {} {}",
+        s.proxies,
+        w(
+            lang,
+            "daarvan met een proxy: een bredere of andere reeks dan het doel zelf",
+            "of them by proxy: a broader or other series than the subject itself"
+        ),
+    );
+    let publishers: Vec<String> = s.publishers.iter().map(|p| p.to_string()).collect();
+    let _ = writeln!(
+        o,
+        "- {} ({}): {}\n",
+        w(lang, "Uitgevers", "Publishers"),
+        publishers.len(),
+        if publishers.is_empty() {
+            "–".to_string()
+        } else {
+            publishers.join("; ")
+        }
+    );
+}
+
+/// Subjects whose published figures are out of date or absent.
+fn out_of_date(o: &mut String, ds: &Dataset, c: &Computed, lang: Lang) {
+    let _ = writeln!(
+        o,
+        "## {}\n",
+        w(
+            lang,
+            "Cijfers verouderd of ontbrekend",
+            "Figures out of date or missing"
+        )
+    );
+    let mut any = false;
+    for cov in &c.coverage {
+        let title = ds
+            .target(cov.subject)
+            .map(|t| t.title)
+            .or(ds.indicator(cov.subject).map(|i| i.title))
+            .map(|t| t.get(lang).to_string())
+            .unwrap_or_default();
+        let state = match (cov.freshness, cov.latest_year) {
+            (Freshness::Stale, Some(y)) => format!(
+                "{} {y} ({} {})",
+                w(
+                    lang,
+                    "verouderd: laatste cijfer voor",
+                    "out of date: latest figure for"
+                ),
+                w(lang, "ouder dan", "older than"),
+                c.this_year - monitor::CURRENT_WITHIN_YEARS
+            ),
+            (Freshness::None, _) if cov.events > 0 => format!(
+                "{} ({} {})",
+                w(lang, "geen cijfers", "no figures"),
+                cov.events,
+                if cov.events == 1 {
+                    w(lang, "gebeurtenis", "event")
+                } else {
+                    w(lang, "gebeurtenissen", "events")
+                }
+            ),
+            (Freshness::None, _) if cov.described => w(
+                lang,
+                "geen openbare statistiek gevonden",
+                "no public statistic found",
+            )
+            .to_string(),
+            (Freshness::None, _) => {
+                w(lang, "geen cijfers aangeleverd", "no figures given").to_string()
+            }
+            _ => continue,
+        };
+        any = true;
+        let _ = writeln!(o, "- **{}** {}: {state}", cov.subject, title);
+    }
+    if !any {
+        let _ = writeln!(
+            o,
+            "{}",
+            w(
+                lang,
+                "Alle cijfers zijn actueel.",
+                "Every figure is current."
+            )
+        );
+    }
+    o.push('\n');
+}
+
+/// A freshness as a word for CSV and JSON.
+fn freshness_key(f: Freshness) -> &'static str {
+    match f {
+        Freshness::Current => "current",
+        Freshness::Stale => "stale",
+        Freshness::None => "none",
+    }
+}
+
 /// The report as CSV: one row per target and indicator.
-pub fn csv(ds: &Dataset, lang: Lang) -> String {
-    let c = compute(ds);
+pub fn csv(ds: &Dataset, lang: Lang, this_year: i32) -> String {
+    let c = compute(ds, this_year);
     let mut o = String::from(
-        "type,id,priority,title,unit,baseline_year,baseline_value,target_year,target_value,latest_year,latest_value,method,status,score,required_pace,source_chapter,source_section,source_quote\n",
+        "type,id,priority,title,unit,baseline_year,baseline_value,target_year,target_value,latest_year,latest_value,method,status,score,required_pace,source_chapter,source_section,source_quote,published_figures,published_latest_year,released,publisher,proxy,freshness\n",
     );
     let q = |s: String| {
         if s.contains([',', '"', '\n']) {
@@ -585,10 +900,30 @@ pub fn csv(ds: &Dataset, lang: Lang) -> String {
     };
     let f = |v: Option<f64>| v.map(|v| v.to_string()).unwrap_or_default();
     let y = |v: Option<i32>| v.map(|v| v.to_string()).unwrap_or_default();
+    // What the published figures cover, as the last six columns.
+    let published = |id: &str| {
+        let Some(cov) = c.coverage.iter().find(|x| x.subject == id) else {
+            return ",,,,,".to_string();
+        };
+        let proxy = ds
+            .series_of(id)
+            .and_then(|s| s.proxy)
+            .map(|p| p.get(lang).to_string())
+            .unwrap_or_default();
+        format!(
+            "{},{},{},{},{},{}",
+            cov.figures,
+            y(cov.latest_year),
+            q(cov.released.map(|r| r.to_string()).unwrap_or_default()),
+            q(cov.publisher.map(|r| r.to_string()).unwrap_or_default()),
+            q(proxy),
+            freshness_key(cov.freshness),
+        )
+    };
     for (t, s) in ds.targets.iter().zip(&c.targets) {
         let _ = writeln!(
             o,
-            "target,{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{}",
+            "target,{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{}",
             t.id,
             t.priority,
             q(t.title.get(lang).to_string()),
@@ -606,12 +941,13 @@ pub fn csv(ds: &Dataset, lang: Lang) -> String {
             q(t.source.chapter.to_string()),
             q(t.source.section.to_string()),
             q(t.source.quote.to_string()),
+            published(t.id),
         );
     }
     for (i, s) in ds.indicators.iter().zip(&c.indicators) {
         let _ = writeln!(
             o,
-            "indicator,{},{},{},{},,,,,{},{},open_sdg,{},{},,{},{},{}",
+            "indicator,{},{},{},{},,,,,{},{},open_sdg,{},{},,{},{},{},{}",
             i.id,
             i.priority,
             q(i.title.get(lang).to_string()),
@@ -623,6 +959,7 @@ pub fn csv(ds: &Dataset, lang: Lang) -> String {
             q(i.source.chapter.to_string()),
             q(i.source.section.to_string()),
             q(i.source.quote.to_string()),
+            published(i.id),
         );
     }
     o
@@ -630,8 +967,8 @@ pub fn csv(ds: &Dataset, lang: Lang) -> String {
 
 /// The report as JSON: the whole dataset (every item with its source) and
 /// everything computed from it.
-pub fn json(ds: &Dataset, lang: Lang) -> String {
-    let c = compute(ds);
+pub fn json(ds: &Dataset, lang: Lang, this_year: i32) -> String {
+    let c = compute(ds, this_year);
     let targets: Vec<_> = ds
         .targets
         .iter()
@@ -684,6 +1021,12 @@ pub fn json(ds: &Dataset, lang: Lang) -> String {
             "assumption": "other public co-funding per window taken as 0 (not stated in the vision)",
         },
         "findings": findings,
+        "published": {
+            "this_year": c.this_year,
+            "current_within_years": monitor::CURRENT_WITHIN_YEARS,
+            "summary": c.summary,
+            "coverage": c.coverage,
+        },
     });
     format!("{out:#}\n")
 }
