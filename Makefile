@@ -56,9 +56,10 @@ nostd:
 schema:
 	@bash scripts/check-schema.sh
 
-## make report: the vision and where it stands, on the command line.
+## make report: the vision and where it stands, with the published figures
+## of data/figures, on the command line.
 report:
-	$(CARGO) run --release -q -p koers-cli -- report
+	$(CARGO) run --release -q -p koers-cli -- report --figures data/figures
 
 # The dashboard in headless Chromium: wasm-bindgen-test for the bindings
 # (through chromedriver; flags in wasm/webdriver.json), then the end-to-end
