@@ -4,9 +4,12 @@
 // - www/pkg/koers-element.js: one ES module with the wasm's glue, the ES
 //   module API (www/koers.mjs), the <koers-dashboard> element
 //   (www/element.js) and the stylesheet's text; koers_wasm_bg.wasm sits
-//   next to it. One script tag on any page.
+//   next to it. One script tag on any page. It does not carry the data: it
+//   fetches ../data/vision.json and ../data/figures.json relative to its own
+//   URL, so it always shows what is published on its host now.
 // - dist/koers.html: the whole dashboard in one file (stylesheet and script
-//   inline, the wasm as base64, the example figures as text) that opens from
+//   inline, the wasm as base64, the vision and its published figures from
+//   www/data and the example figures as text) that opens from
 //   file:// with no server and no network. Inline script cannot be under the
 //   hosted edition's strict Content-Security-Policy; it carries its own,
 //   which allows no network at all.
@@ -56,7 +59,7 @@ function withoutImports(file, allowed) {
 }
 
 const { body: glue, names } = glueBody();
-for (const n of ['mount_part', 'set_part_view', 'set_part_lang', 'unmount_part', 'assess_json', 'leverage_json', 'start_page', 'start_embed']) {
+for (const n of ['load_data', 'mount_part', 'set_part_view', 'set_part_lang', 'unmount_part', 'assess_json', 'leverage_json', 'start_page', 'start_embed']) {
   if (!names.includes(n)) fail(`the wasm no longer exports ${n}`);
 }
 const css = read(path.join(www, 'style.css'));
@@ -85,6 +88,17 @@ fs.writeFileSync(path.join(pkg, 'koers-element.js'), bundle);
 // 2. The single file.
 const wasm = fs.readFileSync(path.join(pkg, 'koers_wasm_bg.wasm'));
 const examples = read(path.join(root, 'data', 'illustrative-observations.csv'));
+// The vision and its published figures as koers publish wrote them into
+// www/data: a file cannot fetch, so the single file carries them.
+const dataFile = (name) => {
+  const p = path.join(www, 'data', name);
+  if (!fs.existsSync(p)) fail(`www/data/${name} is missing: run koers publish first (scripts/build-web.sh does)`);
+  return read(p);
+};
+const vision = dataFile('vision.json');
+const figures = dataFile('figures.json');
+// A JS string literal safe inside <script>: no '<' at all (no </script>, no <!--).
+const literal = (t) => JSON.stringify(t).replace(/</g, '\\u003c');
 let html = read(path.join(www, 'index.html'));
 const csp = /<meta http-equiv="Content-Security-Policy" content="[^"]*">/;
 if (!csp.test(html)) fail('index.html lost its Content-Security-Policy meta');
@@ -108,9 +122,11 @@ html = html
       '// inlined as base64 and instantiated from its bytes (a file cannot fetch).',
       glue.replace(/<\/script/gi, '<\\/script'),
       `const WASM = "${wasm.toString('base64')}";`,
-      `const EXAMPLES = ${JSON.stringify(examples).replace(/<\/script/gi, '<\\/script')};`,
+      `const EXAMPLES = ${literal(examples)};`,
+      `const VISION = ${literal(vision)};`,
+      `const FIGURES = ${literal(figures)};`,
       'const bytes = Uint8Array.from(atob(WASM), (c) => c.charCodeAt(0));',
-      '__wbg_init({ module_or_path: bytes }).then(() => start_page(EXAMPLES)).catch((e) => {',
+      '__wbg_init({ module_or_path: bytes }).then(() => { load_data(VISION, FIGURES); start_page(EXAMPLES); }).catch((e) => {',
       "  const main = document.getElementById('main');",
       "  if (main) main.textContent = 'koers could not start: ' + e;",
       '});',

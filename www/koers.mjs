@@ -4,7 +4,7 @@
 // in Rust (WebAssembly); this file loads it, adopts the stylesheet and
 // passes JSON. Types: koers.d.ts.
 import init, {
-  mount_part, set_part_view, set_part_lang, unmount_part, assess_json, leverage_json,
+  load_data, mount_part, set_part_view, set_part_lang, unmount_part, assess_json, leverage_json,
 } from './pkg/koers_wasm.js';
 
 // Where the dashboard lives (index.html, style.css). The bundle in
@@ -13,10 +13,19 @@ const HOME = new URL('./', import.meta.url);
 // The stylesheet's text: the bundle carries it; otherwise it is fetched.
 const INLINE_CSS = null;
 
+// The vision and its published figures: files on the dashboard's host
+// (HOME/data/vision.json, HOME/data/figures.json), fetched once, so that
+// every page embedding koers shows the figures published there now.
+const text = (file) => fetch(new URL(file, HOME)).then((r) => (r.ok ? r.text() : undefined), () => undefined);
+
 let ready;
-/** Load the WebAssembly once; `wasm` may name another URL or give bytes. */
+/** Load the WebAssembly and the data once; `wasm` may name another URL or give bytes. */
 export function load(wasm) {
-  ready ??= init(wasm === undefined ? undefined : { module_or_path: wasm });
+  ready ??= Promise.all([
+    init(wasm === undefined ? undefined : { module_or_path: wasm }),
+    text('data/vision.json'),
+    text('data/figures.json'),
+  ]).then(([, vision, figures]) => load_data(vision, figures));
   return ready;
 }
 

@@ -2,8 +2,15 @@
 //! entered, what core computed from both, the view, undo and redo. Every
 //! change goes through [`App::commit`], which validates with core, records
 //! undo, recomputes and saves.
+//!
+//! Two layers of figures: [`App::base`] is the vision with its published
+//! figures (read from the static host at start, the same for every
+//! visitor: `base.observations`, `base.window_flows`, with their
+//! `sources`, `series` and `events`); [`App::data`] is what this visitor
+//! entered in this browser (`data.obs`, `data.flows`). Core computes on
+//! both, the published rows first ([`data::merged`]).
+//! [`App::is_published`] and [`App::published_count`] tell them apart.
 
-use std::boxed::Box;
 use std::vec::Vec;
 
 use koers_core::assess::{self, IndicatorStatus, Rollup, TargetStatus};
@@ -64,6 +71,21 @@ pub fn compute(base: &Dataset<'static>, data: &UserData) -> Computed {
         totals: finance::totals(&ds, first_year(&ds)),
         targets,
     }
+}
+
+/// The points of one subject: published, then the user's.
+pub fn published_and_users(base: &Dataset, data: &UserData, subject: &str) -> Vec<Point> {
+    base.observations
+        .iter()
+        .filter(|o| o.subject == subject)
+        .map(|o| Point::new(o.year, o.value))
+        .chain(
+            data.obs
+                .iter()
+                .filter(|o| o.subject == subject)
+                .map(|o| Point::new(o.year, o.value)),
+        )
+        .collect()
 }
 
 /// Parameters of the revolving-capital model, as the reader set them.
@@ -136,9 +158,10 @@ pub struct App {
     pub lang: Lang,
     /// The view shown.
     pub route: Route,
-    /// The vision as published.
-    pub base: Box<Dataset<'static>>,
-    /// What the user entered.
+    /// The vision and its published figures, loaded once for the page.
+    pub base: &'static Dataset<'static>,
+    /// What the user entered in this browser, on top of the published
+    /// figures.
     pub data: UserData,
     /// What core computed.
     pub computed: Computed,
@@ -194,15 +217,15 @@ pub enum Change {
 }
 
 impl App {
-    /// A fresh state with `data` (already checked or empty).
-    pub fn new(lang: Lang, route: Route, data: UserData) -> App {
-        let base = data::vision();
-        let data = if data::check(&base, &data).is_ok() {
+    /// A fresh state on `base` (the vision and its published figures) with
+    /// `data` (already checked or empty).
+    pub fn new(base: &'static Dataset<'static>, lang: Lang, route: Route, data: UserData) -> App {
+        let data = if data::check(base, &data).is_ok() {
             data
         } else {
             UserData::default()
         };
-        let computed = compute(&base, &data);
+        let computed = compute(base, &data);
         App {
             lang,
             route,
@@ -235,8 +258,9 @@ impl App {
     /// undo recorded, everything recomputed. On failure nothing changes and
     /// the problems are kept for the view. True when it was taken.
     pub fn commit(&mut self, next: UserData, change: Change) -> bool {
-        if let Err(issues) = data::check(&self.base, &next) {
+        if let Err(issues) = data::check(self.base, &next) {
             self.problems = data::problems(&issues);
+            data::mark_published(self.base, &next, &mut self.problems);
             return false;
         }
         let before = core::mem::replace(&mut self.data, next);
@@ -253,7 +277,7 @@ impl App {
     }
 
     fn after_change(&mut self) {
-        self.computed = compute(&self.base, &self.data);
+        self.computed = compute(self.base, &self.data);
     }
 
     /// Undo the last change.
@@ -285,14 +309,21 @@ impl App {
         done
     }
 
-    /// The observed points of one subject, in entry order.
+    /// The observed points of one subject: the published ones, then the
+    /// user's, each in file or entry order.
     pub fn points(&self, subject: &str) -> Vec<Point> {
-        self.data
-            .obs
-            .iter()
-            .filter(|o| o.subject == subject)
-            .map(|o| Point::new(o.year, o.value))
-            .collect()
+        published_and_users(self.base, &self.data, subject)
+    }
+
+    /// How many published figures (observations) there are.
+    pub fn published_count(&self) -> usize {
+        self.base.observations.len()
+    }
+
+    /// Whether the figure of `subject` for `year` is a published one (not
+    /// the user's).
+    pub fn is_published(&self, subject: &str, year: i32) -> bool {
+        data::is_published(self.base, subject, year)
     }
 
     /// Whether any shown figure of `subject` (or any at all) is invented.
@@ -312,7 +343,12 @@ mod tests {
 
     #[test]
     fn a_2026_figure_changes_the_technicians_status() {
-        let mut app = App::new(Lang::Nl, Route::Overview, UserData::default());
+        let mut app = App::new(
+            data::test_base(None),
+            Lang::Nl,
+            Route::Overview,
+            UserData::default(),
+        );
         let i = app
             .base
             .targets

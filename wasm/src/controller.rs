@@ -9,18 +9,19 @@
 //! by their instance and removed when it is unmounted; one-shot callbacks
 //! (a file read, a PNG) are `Closure::once`.
 
+use std::boxed::Box;
 use std::cell::RefCell;
 use std::string::{String, ToString};
 use std::vec::Vec;
 
 use koers_core::load::{self, ErrorKind};
-use koers_core::model::Lang;
+use koers_core::model::{Dataset, Lang};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, Event, EventTarget, HtmlElement, HtmlInputElement, KeyboardEvent};
 
 use crate::app::{App, Change, EmbedDialog, Flash, Mode};
-use crate::data::{self, escape, Obs, Problem};
+use crate::data::{self, escape, BaseError, Obs, Problem};
 use crate::dom::{document, h, Root};
 use crate::i18n::{self, t};
 use crate::route::{self, Part, Route};
@@ -52,8 +53,97 @@ struct Instance {
     _listeners: Vec<Listener>,
 }
 
+/// The vision and its published figures, loaded once for the page (by
+/// [`load_data`]), or why they could not be.
+type Base = Result<&'static Dataset<'static>, BaseError>;
+
 thread_local! {
     static INSTANCES: RefCell<Vec<Option<Instance>>> = const { RefCell::new(Vec::new()) };
+    static BASE: RefCell<Option<Base>> = const { RefCell::new(None) };
+}
+
+/// Load the vision and its published figures from their texts (`None`: the
+/// file could not be fetched). Once loaded, later calls change nothing: every
+/// dashboard on the page shares the one base. The texts are leaked: they
+/// live as long as the page, and the base borrows them.
+pub fn load_data(vision: Option<String>, figures: Option<String>) {
+    BASE.with(|cell| {
+        let mut b = cell.borrow_mut();
+        if matches!(*b, Some(Ok(_))) {
+            return;
+        }
+        let leak = |s: Option<String>| s.map(|s| &*String::leak(s));
+        let loaded = data::load_base(leak(vision), leak(figures)).map(|ds| &*Box::leak(ds));
+        *b = Some(loaded);
+    });
+}
+
+/// The base, or why there is none.
+fn base() -> Base {
+    BASE.with(|cell| {
+        cell.borrow().clone().unwrap_or_else(|| {
+            Err(BaseError {
+                file: data::VISION_FILE,
+                missing: true,
+                problems: Vec::new(),
+            })
+        })
+    })
+}
+
+/// Say in `el` that the published data could not be loaded: the file, and
+/// each problem with its line and field. Nothing else is drawn: the
+/// dashboard does not start with half the data.
+fn show_base_error(el: &Element, lang: Lang, e: &BaseError) {
+    let tr = |s: i18n::S| t(lang, s);
+    let what = if e.missing {
+        tr([
+            " kon niet worden gelezen (het bestand ontbreekt of is onbereikbaar).",
+            " could not be read (the file is missing or unreachable).",
+        ])
+    } else {
+        tr([" is niet geldig:", " is not valid:"])
+    };
+    let ul = h("ul");
+    for p in e.problems.iter().take(64) {
+        let li = h("li").k(h("code").t(e.file));
+        if let Some(line) = p.line {
+            li.to(h("span").t(", "));
+            li.to(h("strong")
+                .t(t(lang, i18n::LINE))
+                .t(" ")
+                .t(&line.to_string()));
+        }
+        if !p.field.is_empty() {
+            li.to(h("span").t(", "));
+            li.to(h("code").t(&p.field));
+        }
+        li.to(h("span").t(": "));
+        li.to(h("span").t(&i18n::error_kind(lang, &p.kind)));
+        ul.to(li);
+    }
+    let box_ = h("div")
+        .c("problems")
+        .a("role", "alert")
+        .a("id", "load-error")
+        .k(h("p")
+            .k(h("strong").t(tr([
+                "Het dashboard kan niet starten.",
+                "The dashboard cannot start.",
+            ])))
+            .t(" ")
+            .k(h("code").t(e.file))
+            .t(what))
+        .k(ul)
+        .k(h("p").t(tr([
+            "Het start niet met een deel van de gegevens. De beheerder van deze site kan het bestand herstellen (koers publish controleert het).",
+            "It does not start with part of the data. The site's maintainer can fix the file (koers publish checks it).",
+        ])));
+    let page = h("main")
+        .a("id", "main")
+        .k(h("h1").a("id", "page-title").t("koers"))
+        .k(box_);
+    el.replace_children_with_node_1(&page.0);
 }
 
 fn window() -> web_sys::Window {
@@ -175,7 +265,7 @@ fn draw(app: &App, root: &Root, focus_title: bool) {
 }
 
 fn save(app: &mut App) {
-    if app.stores() && !store::save(&app.base, &app.data) {
+    if app.stores() && !store::save(&app.data) {
         app.flash = Some(Flash {
             error: true,
             text: t(app.lang, i18n::SAVE_FAILED).into(),
@@ -235,18 +325,22 @@ pub fn start_page(examples: Option<String>) {
     let Some(el) = document().get_element_by_id("app") else {
         return;
     };
+    let base = match base() {
+        Ok(b) => b,
+        Err(e) => return show_base_error(&el, store::lang(), &e),
+    };
     let hash = window().location().hash().unwrap_or_default();
     let route = Route::parse(&hash);
-    let mut app = App::new(store::lang(), route, data::UserData::default());
+    let mut app = App::new(base, store::lang(), route, data::UserData::default());
     app.examples = examples;
     if let Some(q) = route::query(&hash) {
         app.scenario = Scenario::from_query(q);
     }
     app.saved = store::scenarios();
-    match store::load(&app.base) {
+    match store::load(app.base) {
         Ok(d) => {
             app.data = d;
-            app.computed = crate::app::compute(&app.base, &app.data);
+            app.computed = crate::app::compute(app.base, &app.data);
         }
         Err(store::Unreadable) => app.unreadable = true,
     }
@@ -328,8 +422,15 @@ fn lang_of(s: &str) -> Lang {
 }
 
 fn mount_in(root: Root, mode: Mode, view: &str, lang: &str, home: &str) -> usize {
+    let base = match base() {
+        Ok(b) => b,
+        Err(e) => {
+            show_base_error(&root.el, lang_of(lang), &e);
+            return usize::MAX;
+        }
+    };
     let part = Part::parse(view);
-    let mut app = App::new(lang_of(lang), part.route(), data::UserData::default());
+    let mut app = App::new(base, lang_of(lang), part.route(), data::UserData::default());
     app.mode = mode;
     app.part = part;
     app.home = home.into();
@@ -443,9 +544,9 @@ fn listen(id: usize, root: &Root, mode: Mode) -> Vec<Listener> {
             let key = e.key();
             if key.as_deref() == Some(store::KEY) {
                 update(id, false, |app| {
-                    if let Ok(d) = store::load(&app.base) {
+                    if let Ok(d) = store::load(app.base) {
                         app.data = d;
-                        app.computed = crate::app::compute(&app.base, &app.data);
+                        app.computed = crate::app::compute(app.base, &app.data);
                     }
                 });
             } else if key.as_deref() == Some(store::SCENARIOS) {
@@ -615,7 +716,9 @@ fn problem(field: &str, kind: ErrorKind) -> Problem {
         line: None,
         field: field.into(),
         index: None,
+        table: None,
         kind,
+        published: false,
     }
 }
 
@@ -877,7 +980,7 @@ fn click(inst: usize, root: &Root, act: &str, el: &Element) {
             }
         }
         "export-json" => {
-            if let Some(text) = read(inst, |app, _| data::export_json(&app.base, &app.data)) {
+            if let Some(text) = read(inst, |app, _| data::export_json(app.base, &app.data)) {
                 download(&text, "application/json", "koers-dataset.json");
             }
         }
@@ -1028,9 +1131,9 @@ fn import(inst: usize, input: &HtmlInputElement) {
             app.problems_at = "data";
             let json = name.ends_with(".json") || text.trim_start().starts_with('{');
             let result = if json {
-                data::import_json(&app.base, &text)
+                data::import_json(app.base, &text)
             } else {
-                data::import_csv(&app.base, text.as_bytes(), &app.data.flows)
+                data::import_csv(app.base, text.as_bytes(), &app.data.flows)
             };
             match result {
                 Ok(next) => commit(app, next, Change::Imported),
@@ -1080,7 +1183,7 @@ fn examples(inst: usize) {
 fn examples_loaded(inst: usize, text: Option<String>) {
     update(inst, false, |app| {
         app.problems_at = "data";
-        let parsed = text.map(|t| data::import_csv(&app.base, t.as_bytes(), &[]));
+        let parsed = text.map(|t| data::import_csv(app.base, t.as_bytes(), &[]));
         match parsed {
             Some(Ok(ex)) => {
                 let mut next = app.data.clone();

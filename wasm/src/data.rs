@@ -1,8 +1,13 @@
-//! What the user entered: observations and realised window flows, owned, as
-//! the JSON and CSV the dashboard imports, stores and exports.
+//! The data in layers: the vision and its published figures (the base,
+//! read at start from [`VISION_FILE`] and [`FIGURES_FILE`] on the static
+//! host, [`load_base`]), and on top of them what the user entered in this
+//! browser: observations and realised window flows, owned, as the JSON and
+//! CSV the dashboard imports, stores and exports.
 //!
-//! The vision is `'static` text compiled in; what the user enters lives here
-//! as owned strings and is lent to a [`Dataset`] only while core computes.
+//! The base borrows its two texts, which live for the page; what the user
+//! enters lives here as owned strings and is lent to a [`Dataset`] only
+//! while core computes ([`merged`]: the published rows first, the user's
+//! after them).
 //! Text is kept JSON-escaped (as [`Text`] expects), so a `\` or `"` typed by
 //! a user round-trips. Every change is validated against the vision with
 //! core's own checks before it is accepted: nothing partial is ever kept.
@@ -155,23 +160,53 @@ pub fn unescape(raw: &str) -> String {
     }
 }
 
-/// The vision's text, once: a `static` so the 100 KB are in the binary once
-/// (a `const` may be copied at every use).
-static VISION_JSON: &str = koers_core::builtin::VISION_JSON;
+/// The two files the dashboard reads at start, relative to the page (or to
+/// the module, for the element and the ES module API).
+pub const VISION_FILE: &str = "data/vision.json";
+/// See [`VISION_FILE`].
+pub const FIGURES_FILE: &str = "data/figures.json";
 
-/// The built-in vision, loaded once, on the heap.
-pub fn vision() -> Box<Dataset<'static>> {
-    let mut ds = Box::<Dataset<'static>>::default();
-    // The vision is checked by core's tests; a failure here is a build error.
-    let _ = load::load_into(VISION_JSON, &mut ds);
-    ds
+/// Why the published data could not be loaded: the file, and every problem
+/// core found in it (each with its line and field), or that it was missing.
+#[derive(Clone, Debug, PartialEq)]
+pub struct BaseError {
+    /// [`VISION_FILE`] or [`FIGURES_FILE`].
+    pub file: &'static str,
+    /// The file could not be fetched at all.
+    pub missing: bool,
+    /// What is wrong in it, with where.
+    pub problems: Vec<Problem>,
 }
 
-/// The vision with the user's data: a copy of `base` lent `data`'s text.
+/// The vision and its published figures, loaded from their texts: the
+/// vision with core's `load_into`, the figures over it with
+/// `load_figures_into`. Nothing half-loaded: either both are valid or the
+/// first file with problems is named with all of them. The texts live for
+/// the page (`'static`: leaked once by the caller).
+pub fn load_base(
+    vision: Option<&'static str>,
+    figures: Option<&'static str>,
+) -> Result<Box<Dataset<'static>>, BaseError> {
+    let fail = |file, missing, problems| BaseError {
+        file,
+        missing,
+        problems,
+    };
+    let vision = vision.ok_or_else(|| fail(VISION_FILE, true, Vec::new()))?;
+    let mut ds = Box::<Dataset<'static>>::default();
+    load::load_into(vision, &mut ds).map_err(|i| fail(VISION_FILE, false, problems(&i)))?;
+    let figures = figures.ok_or_else(|| fail(FIGURES_FILE, true, Vec::new()))?;
+    load::load_figures_into(figures, &mut ds)
+        .map_err(|i| fail(FIGURES_FILE, false, problems(&i)))?;
+    Ok(ds)
+}
+
+/// The published layer and the user's on top: a copy of `base` (the vision
+/// and its published figures) with the user's observations and window flows
+/// after the published ones, lent `data`'s text. Indices in errors are the
+/// user's own (see [`check`]).
 pub fn merged<'a>(base: &Dataset<'static>, data: &'a UserData) -> Result<Box<Dataset<'a>>, Issues> {
     let mut ds: Box<Dataset<'a>> = Box::new(base.clone());
-    ds.observations.clear();
-    ds.window_flows.clear();
     let mut issues = Issues::default();
     for (i, o) in data.obs.iter().enumerate() {
         if ds.add_observation(o.as_model()).is_err() {
@@ -198,14 +233,57 @@ pub fn merged<'a>(base: &Dataset<'static>, data: &'a UserData) -> Result<Box<Dat
     Ok(ds)
 }
 
-/// Check the user's data against the vision with core's validation.
+/// Check the user's data on top of the published figures with core's
+/// validation. Errors in the user's rows point at the user's rows (their
+/// index among the user's, not among all); the published rows were valid
+/// when loaded, and a user's row that clashes with one is reported on the
+/// user's row.
 pub fn check(base: &Dataset<'static>, data: &UserData) -> Result<(), Issues> {
     let ds = merged(base, data)?;
-    let issues = load::validate(&ds);
+    let mut issues = load::validate(&ds);
+    for e in issues.errors.iter_mut() {
+        let published = match e.path.table {
+            Some(Table::Observations) => base.observations.len(),
+            Some(Table::WindowFlows) => base.window_flows.len(),
+            _ => continue,
+        };
+        if let Some(i) = e.path.index.filter(|i| *i >= published) {
+            e.path.index = Some(i - published);
+        }
+    }
     if issues.is_empty() {
         Ok(())
     } else {
         Err(issues)
+    }
+}
+
+/// Whether `subject` has a published figure for `year`.
+pub fn is_published(base: &Dataset, subject: &str, year: i32) -> bool {
+    base.observations
+        .iter()
+        .any(|o| o.subject == subject && o.year == year)
+}
+
+/// Mark the problems that are a user's figure for a subject and year (or
+/// window and year) that already has a published one.
+pub fn mark_published(base: &Dataset, data: &UserData, ps: &mut [Problem]) {
+    for p in ps.iter_mut() {
+        if p.kind != ErrorKind::DuplicateYear {
+            continue;
+        }
+        let Some(i) = p.index else { continue };
+        p.published = if p.table == Some(Table::WindowFlows) {
+            data.flows.get(i).is_some_and(|f| {
+                base.window_flows
+                    .iter()
+                    .any(|b| b.window == f.window && b.year == f.year)
+            })
+        } else {
+            data.obs
+                .get(i)
+                .is_some_and(|o| is_published(base, &o.subject, o.year))
+        };
     }
 }
 
@@ -218,8 +296,13 @@ pub struct Problem {
     pub field: String,
     /// The item's index in its table, when known.
     pub index: Option<usize>,
+    /// The item's table, when known.
+    pub table: Option<Table>,
     /// What is wrong.
     pub kind: ErrorKind,
+    /// A user's figure for a subject (or window) and year that has a
+    /// published figure already ([`mark_published`]).
+    pub published: bool,
 }
 
 fn problems_of(issues: &Issues, line: impl Fn(&load::Path) -> Option<u32>) -> Vec<Problem> {
@@ -245,7 +328,9 @@ fn problems_of(issues: &Issues, line: impl Fn(&load::Path) -> Option<u32>) -> Ve
                 f
             },
             index: e.path.index,
+            table: e.path.table,
             kind: e.kind.clone(),
+            published: false,
         })
         .collect()
 }
@@ -255,24 +340,57 @@ pub fn problems(issues: &Issues) -> Vec<Problem> {
     problems_of(issues, |_| None)
 }
 
-/// Read a whole koers JSON file (as exported): every problem with its JSON
-/// path and line, or its observations and window flows, checked against
-/// the built-in vision.
+/// Read a JSON file of figures: a koers-figures file (as Export JSON writes
+/// it and as this browser stores it) or a whole koers file (as exported
+/// before). Its observations and window flows that are published already
+/// (the same figure from the same publication, or the same flow) are left
+/// out; the rest are the user's, checked on top of the published figures.
+/// Every problem comes with its JSON path and line in `text`.
 pub fn import_json(base: &Dataset<'static>, text: &str) -> Result<UserData, Vec<Problem>> {
     let mut scratch = Box::<Dataset>::default();
-    if let Err(issues) = load::load_into(text, &mut scratch) {
+    let read = match load::parse_figures_into(text, &mut scratch) {
+        Err(e) if e.kind == ErrorKind::NotInThisFile => load::load_into(text, &mut scratch),
+        other => other.map_err(Issues::from),
+    };
+    if let Err(issues) = read {
         return Err(problems(&issues));
     }
-    let data = UserData {
-        obs: scratch.observations.iter().map(Obs::from_model).collect(),
-        flows: scratch.window_flows.iter().map(Flow::from_model).collect(),
-    };
+    let mut data = UserData::default();
+    let (mut obs_at, mut flows_at) = (Vec::new(), Vec::new());
+    for (j, o) in scratch.observations.iter().enumerate() {
+        let published = o.document.is_some()
+            && base.observations.iter().any(|b| {
+                b.subject == o.subject
+                    && b.year == o.year
+                    && b.value == o.value
+                    && b.document == o.document
+            });
+        if !published {
+            data.obs.push(Obs::from_model(o));
+            obs_at.push(j);
+        }
+    }
+    for (j, f) in scratch.window_flows.iter().enumerate() {
+        if !base.window_flows.iter().any(|b| b == f) {
+            data.flows.push(Flow::from_model(f));
+            flows_at.push(j);
+        }
+    }
     match check(base, &data) {
         Ok(()) => Ok(data),
-        Err(issues) => Err(problems_of(&issues, |p| {
-            let key = p.field.split('.').next().filter(|k| !k.is_empty());
-            load::locate(text, p.table?, p.index, key)
-        })),
+        Err(issues) => {
+            let mut ps = problems_of(&issues, |p| {
+                let key = p.field.split('.').next().filter(|k| !k.is_empty());
+                let at = match p.table? {
+                    Table::Observations => &obs_at,
+                    Table::WindowFlows => &flows_at,
+                    _ => return load::locate(text, p.table?, p.index, key),
+                };
+                load::locate(text, p.table?, Some(*at.get(p.index?)?), key)
+            });
+            mark_published(base, &data, &mut ps);
+            Err(ps)
+        }
     }
 }
 
@@ -297,7 +415,9 @@ pub fn import_csv(
         line: Some(line),
         field: field.into(),
         index: None,
+        table: None,
         kind,
+        published: false,
     };
     let read = load::read_csv(
         bytes,
@@ -399,10 +519,16 @@ pub fn import_csv(
                     line: row.and_then(|i| lines.get(i).copied()),
                     field: e.path.field.as_str().into(),
                     index: row,
+                    table: e.path.table,
                     kind: e.kind.clone(),
+                    published: false,
                 }
             })
-            .collect()),
+            .collect::<Vec<_>>())
+        .map_err(|mut ps| {
+            mark_published(base, &data, &mut ps);
+            ps
+        }),
     }
 }
 
@@ -433,46 +559,72 @@ pub fn number(v: f64) -> String {
     s.strip_suffix(".0").map(String::from).unwrap_or(s)
 }
 
-/// The built-in vision up to where its (empty) observations begin.
-fn vision_prefix() -> Option<&'static str> {
-    let at = VISION_JSON.rfind("\"observations\"")?;
-    let rest: String = VISION_JSON[at..]
-        .chars()
-        .filter(|c| !c.is_whitespace())
-        .collect();
-    (rest == "\"observations\":[],\"window_flows\":[]}").then(|| &VISION_JSON[..at])
+fn json_table<T: serde::Serialize>(key: &str, items: impl Iterator<Item = T>, out: &mut String) {
+    out.push_str("  \"");
+    out.push_str(key);
+    out.push_str("\": [");
+    let mut empty = true;
+    for (i, item) in items.enumerate() {
+        out.push_str(if i == 0 { "\n    " } else { ",\n    " });
+        json_value(&item, out);
+        empty = false;
+    }
+    out.push_str(if empty { "]" } else { "\n  ]" });
 }
 
-/// The whole dataset as a koers JSON file: the vision as published, then the
-/// user's observations and window flows, one per line. Importing it gives
-/// the same data back; `koers check` and `koers report` read it.
-pub fn export_json(base: &Dataset<'static>, data: &UserData) -> String {
-    let mut out = String::new();
-    match vision_prefix() {
-        Some(prefix) => out.push_str(prefix),
-        None => {
-            // The data file changed shape: write the vision from the model.
-            let mut vision_only: Box<Dataset<'static>> = Box::new(base.clone());
-            vision_only.observations.clear();
-            vision_only.window_flows.clear();
-            json_value(&*vision_only, &mut out);
-            out.truncate(out.rfind("\"observations\"").unwrap_or(out.len()));
-        }
-    }
-    out.push_str("\"observations\": [");
-    for (i, o) in data.obs.iter().enumerate() {
-        out.push_str(if i == 0 { "\n    " } else { ",\n    " });
-        json_value(&o.as_model(), &mut out);
-    }
-    out.push_str(if data.obs.is_empty() { "" } else { "\n  " });
-    out.push_str("],\n  \"window_flows\": [");
-    for (i, f) in data.flows.iter().enumerate() {
-        out.push_str(if i == 0 { "\n    " } else { ",\n    " });
-        json_value(&f.as_model(), &mut out);
-    }
-    out.push_str(if data.flows.is_empty() { "" } else { "\n  " });
-    out.push_str("]\n}\n");
+fn figures_file(base: Option<&Dataset<'static>>, data: &UserData) -> String {
+    let mut out = String::from("{\n  \"format\": \"koers-figures\",\n  \"format_version\": 1,\n");
+    json_table(
+        "sources",
+        base.into_iter().flat_map(|b| b.sources.iter()),
+        &mut out,
+    );
+    out.push_str(",\n");
+    json_table(
+        "series",
+        base.into_iter().flat_map(|b| b.series.iter()),
+        &mut out,
+    );
+    out.push_str(",\n");
+    json_table(
+        "observations",
+        base.into_iter()
+            .flat_map(|b| b.observations.iter().copied())
+            .chain(data.obs.iter().map(Obs::as_model)),
+        &mut out,
+    );
+    out.push_str(",\n");
+    json_table(
+        "events",
+        base.into_iter().flat_map(|b| b.events.iter()),
+        &mut out,
+    );
+    out.push_str(",\n");
+    json_table(
+        "window_flows",
+        base.into_iter()
+            .flat_map(|b| b.window_flows.iter().copied())
+            .chain(data.flows.iter().map(Flow::as_model)),
+        &mut out,
+    );
+    out.push_str("\n}\n");
     out
+}
+
+/// Export JSON: a koers-figures file (the format `koers publish --figures`
+/// reads) with the published figures (their sources, series and events)
+/// and then the user's observations and window flows, one per line.
+/// Importing it gives the user's data back (the published rows are
+/// recognised and left out); `koers publish` takes all of it.
+pub fn export_json(base: &Dataset<'static>, data: &UserData) -> String {
+    figures_file(Some(base), data)
+}
+
+/// What this browser stores: a koers-figures file with the user's
+/// observations and window flows only, so a later edition of the published
+/// figures is never shadowed by a stored copy of an older one.
+pub fn user_json(data: &UserData) -> String {
+    figures_file(None, data)
 }
 
 /// A CSV field, quoted when it must be.
@@ -509,6 +661,15 @@ pub fn export_csv(data: &UserData) -> String {
     out
 }
 
+/// The Semicon Visie with no published figures, or with `figures`: for
+/// tests.
+#[cfg(test)]
+pub(crate) fn test_base(figures: Option<&'static str>) -> &'static Dataset<'static> {
+    const NONE: &str = r#"{"format": "koers-figures", "format_version": 1}"#;
+    let vision = include_str!("../../data/semicon-visie-2035.json");
+    Box::leak(load_base(Some(vision), Some(figures.unwrap_or(NONE))).unwrap())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -524,9 +685,86 @@ mod tests {
         }
     }
 
+    fn vision() -> &'static Dataset<'static> {
+        test_base(None)
+    }
+
+    const PUBLISHED: &str = r#"{"format": "koers-figures", "format_version": 1,
+      "sources": [{"id": "s1", "publisher": "CBS", "title": "R&D", "url": "https://example.org/a", "released": "2025-11"}],
+      "series": [{"subject": "T-P2-rd-3pct-bbp-2030", "title": {"nl": "a", "en": "a"}, "unit": "percent_of_gdp",
+                  "searched": {"nl": "b", "en": "b"}}],
+      "observations": [
+        {"subject": "T-P2-rd-3pct-bbp-2030", "year": 2022, "value": 2.3, "document": "s1", "quote": "2,3"},
+        {"subject": "T-P2-rd-3pct-bbp-2030", "year": 2023, "value": 2.3, "document": "s1", "quote": "2,3"}
+      ]}"#;
+
     #[test]
-    fn the_vision_ends_with_empty_tables_so_export_can_splice() {
-        assert!(vision_prefix().is_some());
+    fn the_users_figures_come_after_the_published_ones_and_errors_point_at_the_users_rows() {
+        let base = test_base(Some(PUBLISHED));
+        let mut data = UserData::default();
+        data.obs
+            .push(obs("T-P5-technici-25000", 2026, 3100.0, "CBS"));
+        {
+            let ds = merged(base, &data).unwrap();
+            assert_eq!(ds.observations.len(), 3);
+            assert_eq!(ds.observations[2].subject, "T-P5-technici-25000");
+        }
+        // A figure for a year that has a published one is refused, on the
+        // user's own row 1, and said to clash with a published figure.
+        data.obs
+            .push(obs("T-P2-rd-3pct-bbp-2030", 2023, 2.5, "mine"));
+        let issues = check(base, &data).unwrap_err();
+        let mut ps = problems(&issues);
+        mark_published(base, &data, &mut ps);
+        assert_eq!(ps.len(), 1);
+        assert_eq!(
+            (ps[0].index, ps[0].kind.clone()),
+            (Some(1), ErrorKind::DuplicateYear)
+        );
+        assert!(ps[0].published);
+        assert_eq!(ps[0].field, "observations[1].year");
+        // A year without a published figure is the user's to add.
+        data.obs[1].year = 2024;
+        check(base, &data).unwrap();
+        // Export holds both layers and reads back as the user's alone.
+        let text = export_json(base, &data);
+        assert!(text.starts_with("{\n  \"format\": \"koers-figures\""));
+        assert_eq!(text.matches("\"subject\":").count(), 5);
+        assert_eq!(import_json(base, &text).unwrap(), data);
+        // What is stored is the user's alone.
+        let stored = user_json(&data);
+        assert!(!stored.contains("\"document\""));
+        assert_eq!(import_json(base, &stored).unwrap(), data);
+        // A stored figure that clashes names its line in the file.
+        let mut clash = data.clone();
+        clash.obs[1].year = 2023;
+        let e = import_json(base, &user_json(&clash)).unwrap_err();
+        assert!(e[0].published);
+        let line = user_json(&clash)
+            .lines()
+            .position(|l| l.contains("mine"))
+            .unwrap() as u32
+            + 1;
+        assert_eq!(e[0].line, Some(line));
+    }
+
+    #[test]
+    fn a_missing_or_broken_file_is_named_with_its_line_and_field() {
+        let vision = include_str!("../../data/semicon-visie-2035.json");
+        let e = load_base(Some(vision), None).unwrap_err();
+        assert_eq!((e.file, e.missing), (FIGURES_FILE, true));
+        let bad = PUBLISHED.replace(
+            "\"document\": \"s1\", \"quote\": \"2,3\"},",
+            "\"document\": \"nope\", \"quote\": \"2,3\"},",
+        );
+        let bad: &'static str = Box::leak(bad.into_boxed_str());
+        let e = load_base(Some(vision), Some(bad)).unwrap_err();
+        assert_eq!((e.file, e.missing), (FIGURES_FILE, false));
+        assert_eq!(e.problems[0].field, "observations[0].document");
+        assert_eq!(e.problems[0].line, Some(6));
+        let e = load_base(Some("{\"format\": \"koers\"}"), Some(PUBLISHED)).unwrap_err();
+        assert_eq!(e.file, VISION_FILE);
+        assert!(!e.problems.is_empty());
     }
 
     #[test]
@@ -553,21 +791,21 @@ mod tests {
             private_disbursed: None,
             source: escape("Invest-NL jaarverslag"),
         });
-        check(&base, &data).unwrap();
-        let text = export_json(&base, &data);
-        let back = import_json(&base, &text).unwrap();
+        check(base, &data).unwrap();
+        let text = export_json(base, &data);
+        let back = import_json(base, &text).unwrap();
         assert_eq!(back, data);
         assert_eq!(unescape(&back.obs[0].source), "CBS \"x\" \\ <img>");
         let csv = export_csv(&data);
-        let back = import_csv(&base, csv.as_bytes(), &data.flows).unwrap();
+        let back = import_csv(base, csv.as_bytes(), &data.flows).unwrap();
         assert_eq!(back, data);
     }
 
     #[test]
     fn empty_export_is_the_vision() {
         let base = vision();
-        let text = export_json(&base, &UserData::default());
-        let back = import_json(&base, &text).unwrap();
+        let text = export_json(base, &UserData::default());
+        let back = import_json(base, &text).unwrap();
         assert_eq!(back, UserData::default());
     }
 
@@ -575,14 +813,14 @@ mod tests {
     fn bad_csv_names_lines_and_columns_and_gives_nothing() {
         let base = vision();
         let csv = "subject,year,value,source\nT-P5-technici-25000,2026,3100,CBS\nT-P5-technici-25000,20x6,abc,\nnope,2027,1,CBS\n";
-        let e = import_csv(&base, csv.as_bytes(), &[]).unwrap_err();
+        let e = import_csv(base, csv.as_bytes(), &[]).unwrap_err();
         let seen: Vec<_> = e.iter().map(|p| (p.line, p.field.as_str())).collect();
         assert_eq!(
             seen,
             [(Some(3), "year"), (Some(3), "value"), (Some(3), "source"),]
         );
         let csv = "subject,year,value,source\nT-P5-technici-25000,2026,3100,CBS\nnope,2027,1,CBS\nT-P5-technici-25000,2026,1,CBS\n";
-        let e = import_csv(&base, csv.as_bytes(), &[]).unwrap_err();
+        let e = import_csv(base, csv.as_bytes(), &[]).unwrap_err();
         let seen: Vec<_> = e.iter().map(|p| (p.line, p.kind.clone())).collect();
         assert_eq!(
             seen,
@@ -591,7 +829,7 @@ mod tests {
                 (Some(4), ErrorKind::DuplicateYear)
             ]
         );
-        let e = import_csv(&base, b"year,value\n2026,1\n", &[]).unwrap_err();
+        let e = import_csv(base, b"year,value\n2026,1\n", &[]).unwrap_err();
         assert_eq!(e[0].kind, ErrorKind::MissingColumn("subject"));
     }
 
@@ -601,15 +839,15 @@ mod tests {
         let mut data = UserData::default();
         data.obs
             .push(obs("T-P5-technici-25000", 2026, 3100.0, "CBS"));
-        let text = export_json(&base, &data).replace(
+        let text = export_json(base, &data).replace(
             "\"subject\":\"T-P5-technici-25000\"",
             "\"subject\":\"T-nope\"",
         );
-        let e = import_json(&base, &text).unwrap_err();
+        let e = import_json(base, &text).unwrap_err();
         assert_eq!(e[0].kind, ErrorKind::UnknownReference);
         let line = text.lines().position(|l| l.contains("T-nope")).unwrap() as u32 + 1;
         assert_eq!(e[0].line, Some(line));
-        let e = import_json(&base, "{\"format\": \"koers\",\n \"x\": 1}").unwrap_err();
+        let e = import_json(base, "{\"format\": \"koers\",\n \"x\": 1}").unwrap_err();
         assert!(e[0].line.is_some());
     }
 

@@ -117,7 +117,7 @@ fn nice(v: f64) -> f64 {
 /// The explorer: controls, outcome, saving and sharing.
 pub fn page(c: &Ctx) -> H {
     let app = c.app;
-    let ev = scenario::evaluate(&app.base, &app.computed, &app.data, &app.scenario);
+    let ev = scenario::evaluate(app.base, &app.computed, &app.data, &app.scenario);
     let page = h("div").c("scenario-page").a("data-embed", "scenario");
     page.to(title(c.t(i::SCENARIO_TITLE)));
     page.to(h("p").c("lede").t(c.t(i::SCENARIO_LEDE)));
@@ -798,7 +798,7 @@ fn refresh(inst: usize, root: &Root, f: impl FnOnce(&mut App)) {
             l: app.lang,
             f: crate::fmt::Fmt::cached(app.lang),
         };
-        let ev = scenario::evaluate(&app.base, &app.computed, &app.data, &app.scenario);
+        let ev = scenario::evaluate(app.base, &app.computed, &app.data, &app.scenario);
         let seq = SEQ.with(|s| {
             s.set(s.get().wrapping_add(1));
             s.get()
@@ -861,7 +861,7 @@ pub fn changed(inst: usize, root: &Root, el: &HtmlElement) {
                 .course(&key)
                 .filter(|c| c.growth == growth)
                 .map(|c| c.value);
-            let today = scenario::courses(&app.base, &app.computed, &app.data, &app.scenario)
+            let today = scenario::courses(app.base, &app.computed, &app.data, &app.scenario)
                 .into_iter()
                 .find(|r| app.base.targets[r.target].id == key)
                 .and_then(|r| if growth { None } else { r.today.or(r.required) });
@@ -906,7 +906,7 @@ pub fn click(inst: usize, root: &Root, act: &str, el: &Element) {
         .map(|i| i.value().trim().chars().take(80).collect::<String>());
     match act {
         "sc-required" => crate::controller::update_scenario(inst, |app| {
-            let rows = scenario::courses(&app.base, &app.computed, &app.data, &app.scenario);
+            let rows = scenario::courses(app.base, &app.computed, &app.data, &app.scenario);
             if let Some(r) = rows
                 .iter()
                 .find(|r| app.base.targets[r.target].id == key)
@@ -963,8 +963,8 @@ pub fn click(inst: usize, root: &Root, act: &str, el: &Element) {
         }),
         "sc-export" => {
             let text = crate::controller::read_app(inst, |app| {
-                let ev = scenario::evaluate(&app.base, &app.computed, &app.data, &app.scenario);
-                scenario::export_json(&app.base, &app.scenario, &ev, app.lang == Lang::En)
+                let ev = scenario::evaluate(app.base, &app.computed, &app.data, &app.scenario);
+                scenario::export_json(app.base, &app.scenario, &ev, app.lang == Lang::En)
             });
             if let Some(text) = text {
                 crate::controller::download(&text, "application/json", "koers-scenario.json");

@@ -36,6 +36,18 @@ mod view;
 
 use wasm_bindgen::prelude::*;
 
+/// Load the vision (`data/vision.json`) and its published figures
+/// (`data/figures.json`) from their texts, once for the page, before any
+/// dashboard starts; `undefined` for a file that could not be fetched. The
+/// JavaScript that starts the wasm fetches the two files (relative to the
+/// page, or to the module for the element and the ES module API) and hands
+/// them over; if either is missing or invalid, every dashboard started
+/// afterwards says so (file, line, field) instead of drawing half the data.
+#[wasm_bindgen]
+pub fn load_data(vision: Option<String>, figures: Option<String>) {
+    controller::load_data(vision, figures);
+}
+
 /// Start the whole dashboard in the page's `#app` (index.html and the
 /// single-file koers.html). `examples` is the example figures' CSV when the
 /// page carries it (a file cannot fetch), else `undefined`.

@@ -555,12 +555,7 @@ pub fn courses(
         } else {
             SeriesKind::Level
         };
-        let points: Vec<Point> = data
-            .obs
-            .iter()
-            .filter(|o| o.subject == t.id)
-            .map(|o| Point::new(o.year, o.value))
-            .collect();
+        let points: Vec<Point> = crate::app::published_and_users(ds, data, t.id);
         let mut base = status.baseline;
         let mut start_assumed = status.baseline_assumed;
         if base.is_none() && points.is_empty() && kind == SeriesKind::CumulativeFlow {
@@ -840,16 +835,16 @@ mod tests {
     use crate::app::compute;
     use crate::data::{self, escape, Obs};
 
-    fn vision() -> (std::boxed::Box<Dataset<'static>>, Computed) {
-        let ds = data::vision();
-        let c = compute(&ds, &UserData::default());
+    fn vision() -> (&'static Dataset<'static>, Computed) {
+        let ds = data::test_base(None);
+        let c = compute(ds, &UserData::default());
         (ds, c)
     }
 
     #[test]
     fn the_money_windows_are_the_envelope_and_what_has_a_multiplier_inside() {
         let (ds, _) = vision();
-        let ws = money_windows(&ds);
+        let ws = money_windows(ds);
         let ids: Vec<&str> = ws.iter().map(|w| ds.windows[w.index].id).collect();
         assert_eq!(ids[0], "W-P3-kapitaal-7mld");
         assert!(ids.contains(&"W-P3-investnl-4mld"));
@@ -866,7 +861,7 @@ mod tests {
     #[test]
     fn the_vision_reaches_25_billion_in_2035_and_a_lower_multiplier_does_not() {
         let (ds, _) = vision();
-        let m = money(&ds, &Scenario::default());
+        let m = money(ds, &Scenario::default());
         assert!((m.target - 25e9).abs() < 1.0);
         assert!((m.vision.mobilised - 25e9).abs() < 1e3);
         assert_eq!(m.vision.reached, Some(true));
@@ -874,13 +869,13 @@ mod tests {
         assert_eq!(m.scenario, m.vision);
         let mut sc = Scenario::default();
         sc.window_mut("W-P3-kapitaal-7mld").multiplier = Some(2.0);
-        let m = money(&ds, &sc);
+        let m = money(ds, &sc);
         assert_eq!(m.scenario.reached, Some(false));
         assert!(m.scenario.gap.unwrap() > 1e9);
         assert_eq!(m.vision.reached, Some(true), "the vision stays as it is");
         // Counting reflows, at the stated assumptions, mobilises more.
         sc.window_mut("W-P3-kapitaal-7mld").revolving = Some(true);
-        let r = money(&ds, &sc);
+        let r = money(ds, &sc);
         assert!(r.scenario.mobilised > m.scenario.mobilised);
         assert!(r.scenario.revolving.is_some());
     }
@@ -888,7 +883,7 @@ mod tests {
     #[test]
     fn technicians_without_figures_have_no_pace_until_one_is_set() {
         let (ds, c) = vision();
-        let rows = courses(&ds, &c, &UserData::default(), &Scenario::default());
+        let rows = courses(ds, &c, &UserData::default(), &Scenario::default());
         let k = ds
             .targets
             .iter()
@@ -903,7 +898,7 @@ mod tests {
         assert_eq!(row.vision.year_reached, Some(2030));
         let mut sc = Scenario::default();
         sc.set_course("T-P5-technici-25000", false, 3000.0);
-        let rows = courses(&ds, &c, &UserData::default(), &sc);
+        let rows = courses(ds, &c, &UserData::default(), &sc);
         let row = rows.iter().find(|r| r.target == k).unwrap();
         assert_eq!(row.scenario.values[0], Some(15_000.0));
         assert_eq!(row.scenario.year_reached, Some(2034));
@@ -915,7 +910,7 @@ mod tests {
 
     #[test]
     fn with_figures_the_course_starts_at_todays_pace() {
-        let ds = data::vision();
+        let ds = data::test_base(None);
         let mut d = UserData::default();
         for (y, v) in [(2025, 2500.0), (2026, 3000.0)] {
             d.obs.push(Obs {
@@ -927,8 +922,8 @@ mod tests {
                 provisional: false,
             });
         }
-        let c = compute(&ds, &d);
-        let rows = courses(&ds, &c, &d, &Scenario::default());
+        let c = compute(ds, &d);
+        let rows = courses(ds, &c, &d, &Scenario::default());
         let row = rows
             .iter()
             .find(|r| ds.targets[r.target].id == "T-P5-technici-25000")
@@ -976,8 +971,8 @@ mod tests {
             ..Scenario::default()
         };
         sc.window_mut("W-P3-kapitaal-7mld").multiplier = Some(2.0);
-        let ev = evaluate(&ds, &c, &UserData::default(), &sc);
-        let text = export_json(&ds, &sc, &ev, true);
+        let ev = evaluate(ds, &c, &UserData::default(), &sc);
+        let text = export_json(ds, &sc, &ev, true);
         assert!(text.contains("\"format\":\"koers-scenario\""));
         assert!(text.contains("\"name\":\"Minder \\\"privaat\\\"\""));
         assert!(text.contains("\"reached\":false"));

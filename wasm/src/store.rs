@@ -1,7 +1,9 @@
 //! The browser's copy of what the user entered: localStorage, key
-//! [`KEY`], holding a whole koers JSON file (the vision as published plus
-//! the user's `observations` and `window_flows`: the same file Export JSON
-//! writes, so `koers check` reads it). The language is under [`LANG`].
+//! [`KEY`], holding a koers-figures file with the user's own
+//! `observations` and `window_flows` only ([`data::user_json`]; never the
+//! published figures, which come from the host and may be updated). A
+//! whole koers file stored by an earlier version is read too. The
+//! language is under [`LANG`].
 //!
 //! Stored data that cannot be read is never dropped: it is moved to
 //! [`UNREADABLE`] and the page says so.
@@ -68,14 +70,14 @@ pub fn load(base: &Dataset<'static>) -> Result<UserData, Unreadable> {
 }
 
 /// Store the data; `false` when the browser refused (full, or disabled).
-pub fn save(base: &Dataset<'static>, d: &UserData) -> bool {
+pub fn save(d: &UserData) -> bool {
     let Some(s) = storage() else {
         return false;
     };
     if d.obs.is_empty() && d.flows.is_empty() {
         return s.remove_item(KEY).is_ok();
     }
-    s.set_item(KEY, &data::export_json(base, d)).is_ok()
+    s.set_item(KEY, &data::user_json(d)).is_ok()
 }
 
 /// The scenarios saved in this browser.

@@ -38,7 +38,7 @@ impl Ctx<'_> {
         t(self.l, s)
     }
     pub(crate) fn ds(&self) -> &Dataset<'static> {
-        &self.app.base
+        self.app.base
     }
 }
 
@@ -506,7 +506,7 @@ fn banner(c: &Ctx) -> Option<H> {
                 .t(c.t(i::UNREADABLE)),
         );
     }
-    if app.data.obs.is_empty() {
+    if app.data.obs.is_empty() && app.published_count() == 0 {
         return Some(
             h("div")
                 .c("note")
