@@ -250,6 +250,14 @@ fn publish_cmd(mut args: lexopt::Parser) -> Result<u8, Fail> {
     let Some((f, combined)) = &figures else {
         return Err(usage("publish: at least one --figures PATH is required"));
     };
+    // Figures typed into the dashboard name no publication: they are
+    // published with their source text only, and said to be so.
+    for o in ds.observations.iter().filter(|o| o.document.is_none()) {
+        eprintln!(
+            "publish: warning: {} {}: names no publication (no URL, no release date); published with its source text \"{}\" only",
+            o.subject, o.year, o.source
+        );
+    }
     drop(ds);
     write_both(
         &out,
