@@ -69,7 +69,7 @@ export interface Series {
   target: { year?: number | null; value?: number | null };
   /** A natural limit, such as 100 (%). */
   limit?: number | null;
-  /** The year a target without one is measured against; default 2035. */
+  /** The year a target without one is measured against; default: the loaded vision's horizon. */
   horizon_year?: number | null;
   /** Up to 111 points. */
   points: Point[];

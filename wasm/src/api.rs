@@ -27,7 +27,8 @@ struct SeriesIn {
     target: TargetValue,
     #[serde(default)]
     limit: Option<f64>,
-    /// The year counted as the horizon when the target has none.
+    /// The year counted as the horizon when the target has none (default:
+    /// the loaded vision's horizon).
     #[serde(default)]
     horizon_year: Option<i32>,
     points: Vec<Point, MAX_SERIES_POINTS>,
@@ -73,7 +74,14 @@ pub fn assess_json(input: &str) -> String {
         source: Default::default(),
         also: Vec::new(),
     };
-    let horizon = s.horizon_year.or(s.target.year).unwrap_or(2035);
+    // The horizon: stated, else the target's year, else the loaded vision's.
+    let Some(horizon) = s
+        .horizon_year
+        .or(s.target.year)
+        .or_else(crate::controller::horizon)
+    else {
+        return error("horizon_year is required when the target has no year");
+    };
     let status = assess::assess_points(&t, &s.points, horizon, None);
     let mut out = String::new();
     crate::data::json_value(&status, &mut out);

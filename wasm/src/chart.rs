@@ -523,8 +523,9 @@ pub fn running(
     let (w, h) = (640.0, 300.0);
     let (l, r, t, b) = (78.0, 24.0, 16.0, 64.0);
     let all = || scenario.iter().chain(vision);
-    let x0 = all().map(|p| p.year).min().unwrap_or(2026);
-    let x1 = all().map(|p| p.year).max().unwrap_or(2035).max(x0 + 1);
+    // Nothing to draw gives an empty frame (no year is assumed).
+    let x0 = all().map(|p| p.year).min().unwrap_or(0);
+    let x1 = all().map(|p| p.year).max().unwrap_or(x0).max(x0 + 1);
     let hi = all()
         .map(|p| p.value)
         .chain(target)

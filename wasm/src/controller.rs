@@ -91,6 +91,11 @@ fn base() -> Base {
     })
 }
 
+/// The loaded vision's horizon year, once [`load_data`] has loaded it.
+pub fn horizon() -> Option<i32> {
+    base().ok().map(|b| b.vision.horizon_year)
+}
+
 /// Say in `el` that the published data could not be loaded: the file, and
 /// each problem with its line and field. Nothing else is drawn: the
 /// dashboard does not start with half the data.

@@ -19,7 +19,7 @@ use crate::app::{App, Flash, Mode};
 use crate::dom::{button, h, Root, H};
 use crate::i18n::{self as i};
 use crate::route::Part;
-use crate::scenario::{self, CourseRow, Eval, MoneyEval, Scenario, YEARS};
+use crate::scenario::{self, CourseRow, Eval, MoneyEval, Scenario};
 use crate::view::{embed_button, figure, section, table, title, txt, Ctx};
 use crate::{chart, store};
 
@@ -119,9 +119,12 @@ pub fn page(c: &Ctx) -> H {
     let app = c.app;
     let ev = scenario::evaluate(app.base, &app.computed, &app.data, &app.scenario);
     let page = h("div").c("scenario-page").a("data-embed", "scenario");
-    page.to(title(c.t(i::SCENARIO_TITLE)));
-    page.to(h("p").c("lede").t(c.t(i::SCENARIO_LEDE)));
-    page.too(embed_button(c, &Part::Scenario, c.t(i::SCENARIO_TITLE)));
+    let heading = crate::view::vision_words(c, c.t(i::SCENARIO_TITLE));
+    page.to(title(&heading));
+    page.to(h("p")
+        .c("lede")
+        .t(&crate::view::vision_words(c, c.t(i::SCENARIO_LEDE))));
+    page.too(embed_button(c, &Part::Scenario, &heading));
     let layout = h("div").c("sc-layout");
     let controls = h("div").c("sc-controls");
     controls.to(money_controls(c, &ev.money));
@@ -630,8 +633,7 @@ pub fn outcome(c: &Ctx, ev: &Eval, seq: u32) -> H {
             .map(|g| c.f.value(round(g.max(0.0), 2), unit))
             .unwrap_or_else(dash)
     };
-    let y0 = YEARS[0].to_string();
-    let y1 = YEARS[1].to_string();
+    let [y0, y1] = scenario::years(c.ds()).map(|y| y.to_string());
     let sv = [c.t(i::SC_SCENARIO), " / ", c.t(i::SC_VISION)].concat();
     let h0 = [y0.as_str(), " (", &sv, ")"].concat();
     let h1 = [y1.as_str(), " (", &sv, ")"].concat();

@@ -32,7 +32,7 @@ words! {
     ADDS_UP = "klopt", "adds up";
     ADD_BELOW = "Voer hieronder een cijfer in.", "Enter a figure below.";
     ADD_FIGURE = "Cijfer toevoegen", "Add a figure";
-    ADD_HINT = "Een waarde per jaar. Voor cumulatieve doelen (zoals ‘25.000 extra technici’) de stroom in dat jaar, niet het lopende totaal. Getallen met een punt als decimaalteken.", "One value per year. For cumulative targets (such as ‘25,000 extra technicians’) the flow in that year, not the running total. Numbers with a point as decimal separator.";
+    ADD_HINT = "Een waarde per jaar. Voor cumulatieve doelen (een aantal extra sinds de basis) de stroom in dat jaar, niet het lopende totaal. Getallen met een punt als decimaalteken.", "One value per year. For cumulative targets (a number extra since the baseline) the flow in that year, not the running total. Numbers with a point as decimal separator.";
     AGAINST = "tegen", "against";
     ALL_OBS = "Alle ingevoerde cijfers", "All figures entered";
     AMBITION = "Ambitie", "Ambition";
@@ -74,7 +74,7 @@ words! {
     FLOWS_TITLE = "Gerealiseerde bedragen per venster", "Realised amounts per window";
     FLOWS_HINT = "Per venster en jaar wat er werkelijk is toegezegd en uitbetaald, in euro’s (bijv. 400000000); laat leeg wat onbekend is. Zo ontstaat de gerealiseerde multiplier onder Geld.", "Per window and year what was actually committed and disbursed, in euros (e.g. 400000000); leave empty what is unknown. This gives the realised multiplier under Money.";
     FOCUS_AREAS = "Focusgebieden", "Focus areas";
-    FOOTER = "koers volgt de Semicon Visie 2035 (januari 2026). Alles wordt in uw browser berekend; er gaat niets naar een server.", "koers tracks the Semicon Visie 2035 (January 2026). Everything is computed in your browser; nothing goes to a server.";
+    FOOTER = "koers volgt {vision} ({published}). Alles wordt in uw browser berekend; er gaat niets naar een server.", "koers tracks {vision} ({published}). Everything is computed in your browser; nothing goes to a server.";
     FROM = "vanaf", "from";
     FROM_THE_VISION = "Wat de visie zegt", "What the vision says";
     GROWTH_A_YEAR = "Groei per jaar", "Growth a year";
@@ -96,7 +96,7 @@ words! {
     KIND = "Soort", "Kind";
     LAG_YEARS = "Vertraging herinzet (jaren)", "Redeployment lag (years)";
     LATEST = "laatste", "latest";
-    LEDE = "Waar staan de ambities van de Nederlandse halfgeleiderstrategie? Per prioriteit de status, de kernambities en hoe ver ze zijn.", "Where do the ambitions of the Dutch semiconductor strategy stand? Per priority the status, the key ambitions and how far they have come.";
+    LEDE = "Waar staan de ambities van {vision}? Per prioriteit de status, de kernambities en hoe ver ze zijn.", "Where do the ambitions of {vision} stand? Per priority the status, the key ambitions and how far they have come.";
     LINE = "Regel", "Line";
     LOAD_EXAMPLES = "Laad voorbeeldcijfers (verzonnen)", "Load example figures (invented)";
     LONG_RUN_CEILING = "Plafond op lange termijn", "Long-run ceiling";
@@ -110,7 +110,7 @@ words! {
     MILESTONE_HINT = "Een mijlpaal: 1 = gereed, 0 = nog niet.", "A milestone: 1 = done, 0 = not yet.";
     MOBILISED_AT = "Gemobiliseerd bij dezelfde multiplier", "Mobilised at the same multiplier";
     MONEY = "Geld", "Money";
-    MONEY_LEDE = "Alle investeringsvensters van de visie tot 2035, publiek en privaat, met hun hefboom en wat er al gerealiseerd is.", "Every investment window of the vision to 2035, public and private, with its leverage and what has been realised.";
+    MONEY_LEDE = "Alle investeringsvensters van de visie tot {horizon}, publiek en privaat, met hun hefboom en wat er al gerealiseerd is.", "Every investment window of the vision to {horizon}, public and private, with its leverage and what has been realised.";
     MONEY_TITLE = "Geld: vensters, hefboom en revolverend kapitaal", "Money: windows, leverage and revolving capital";
     MULTIPLIER = "Multiplier", "Multiplier";
     MULTIPLIERS = "Multipliers tegen hun doel", "Multipliers against their targets";
@@ -203,8 +203,8 @@ words! {
     TARGETS_WORD = "ambities", "ambitions";
     TARGET_MULTIPLIER = "Beoogde multiplier", "Target multiplier";
     THE_LAST = "de laatste", "the last";
-    TIMELINE_DESC = "Elk investeringsvenster met zijn periode tot 2035 en zijn bedrag; geneste vensters ingesprongen onder het venster waar ze deel van zijn.", "Every investment window with its period to 2035 and its amount; nested windows indented under the window they are part of.";
-    TIMELINE_TITLE = "Investeringsvensters tot 2035", "Investment windows to 2035";
+    TIMELINE_DESC = "Elk investeringsvenster met zijn periode tot {horizon} en zijn bedrag; geneste vensters ingesprongen onder het venster waar ze deel van zijn.", "Every investment window with its period to {horizon} and its amount; nested windows indented under the window they are part of.";
+    TIMELINE_TITLE = "Investeringsvensters tot {horizon}", "Investment windows to {horizon}";
     TIME_SHARE = "Verstreken tijd", "Time elapsed";
     TOTAL = "totaal", "total";
     TOTAL_STATED = "totaal genoemd", "total stated";
@@ -230,8 +230,8 @@ words! {
     YEARS_WORD = "jaar", "years";
     YEAR_WORD = "jaar", "year";
     SCENARIO = "Wat als?", "What if?";
-    SCENARIO_TITLE = "Wat als? Scenario’s tot 2035", "What if? Scenarios to 2035";
-    SCENARIO_LEDE = "Verander wat het publieke geld, de private hefboom en de instroom doen, en zie meteen wat dat betekent voor 2030, 2035 en de € 25 mld. koers-core rekent alles in uw browser; de visie staat ernaast.", "Change what public money, private leverage and inflow do, and see at once what it means for 2030, 2035 and the €25bn. koers-core computes everything in your browser; the vision stands beside it.";
+    SCENARIO_TITLE = "Wat als? Scenario’s tot {horizon}", "What if? Scenarios to {horizon}";
+    SCENARIO_LEDE = "Verander wat het publieke geld, de private hefboom en de instroom doen, en zie meteen wat dat betekent voor {first}, {horizon} en de {total}. koers-core rekent alles in uw browser; de visie staat ernaast.", "Change what public money, private leverage and inflow do, and see at once what it means for {first}, {horizon} and the {total}. koers-core computes everything in your browser; the vision stands beside it.";
     SC_MONEY = "Geld: publiek bedrag en hefboom per venster", "Money: public amount and leverage per window";
     SC_MONEY_HINT = "Beginwaarden zijn die van de visie. Een venster binnen een ander is een deel van diens geld; de multiplier van het omvattende venster geldt voor de rest ervan.", "Starting values are the vision’s. A window inside another is part of its money; the enclosing window’s multiplier applies to the rest of it.";
     SC_PUBLIC = "Publiek bedrag (mln. euro)", "Public amount (EUR million)";
@@ -305,6 +305,37 @@ words! {
     NOTHING_TO_REDO = "Niets om opnieuw te doen.", "Nothing to redo.";
     UNDONE = "Ongedaan gemaakt.", "Undone.";
     REDONE = "Opnieuw gedaan.", "Redone.";
+    PUBLISHED_EXISTS = "voor dit onderwerp en jaar is al een gepubliceerd cijfer; kies een ander jaar", "a published figure exists for this subject and year; choose another year";
+}
+
+/// The months, for dates such as the vision's publication (`YYYY-MM`).
+pub const MONTHS: [S; 12] = [
+    ["januari", "January"],
+    ["februari", "February"],
+    ["maart", "March"],
+    ["april", "April"],
+    ["mei", "May"],
+    ["juni", "June"],
+    ["juli", "July"],
+    ["augustus", "August"],
+    ["september", "September"],
+    ["oktober", "October"],
+    ["november", "November"],
+    ["december", "December"],
+];
+
+/// A date `YYYY`, `YYYY-MM` or `YYYY-MM-DD` as words: "januari 2026",
+/// "January 2026" (a day is left out); anything else as it is.
+pub fn month_year(lang: Lang, date: &str) -> String {
+    let year = date.get(..4).unwrap_or(date);
+    match date
+        .get(5..7)
+        .and_then(|m| m.parse::<usize>().ok())
+        .and_then(|m| MONTHS.get(m.wrapping_sub(1)))
+    {
+        Some(m) => [t(lang, *m), " ", year].concat(),
+        None => date.into(),
+    }
 }
 
 /// The message after a change.
@@ -349,7 +380,9 @@ pub fn error_kind(lang: Lang, k: &ErrorKind) -> String {
             " regels die deze tabel kan bevatten",
         ]
         .concat(),
-        ErrorKind::NotKoers => "\"format\" moet \"koers\" zijn".into(),
+        ErrorKind::NotKoers => {
+            "\"format\" moet \"koers\" (een visie) of \"koers-figures\" (gepubliceerde cijfers) zijn".into()
+        }
         ErrorKind::UnsupportedVersion(_) => "deze format_version wordt niet ondersteund".into(),
         ErrorKind::Missing(w) => ["\"", w, "\" ontbreekt"].concat(),
         ErrorKind::DuplicateKey(w) => ["\"", w, "\" staat er twee keer"].concat(),
@@ -379,8 +412,8 @@ pub const METHOD_TEXT: &[(S, S)] = &[
     (
         ["Waar een status vandaan komt", "Where a status comes from"],
         [
-            "Elke ambitie krijgt één status, berekend in uw browser door dezelfde Rust-code als de opdrachtregel (koers-core). Zonder waarnemingen is de status ‘Geen gegevens’: er wordt nooit een nul of een gok ingevuld, en ontbrekende statussen worden in de optelling geteld en getoond, niet als nul meegerekend.\n\nWelke methode de status geeft hangt af van de ambitie: niveaus en bedragen per jaar met een basiswaarde volgen de Open SDG-methode; cumulatieve doelen (zoals ‘25.000 extra technici’) en doelen zonder of met een nul-basis volgen ‘afgelegde afstand tegen verstreken tijd’; een mijlpaal is gereed (waarde 1) of niet. Beide methoden worden altijd naast elkaar getoond.",
-            "Every ambition gets one status, computed in your browser by the same Rust code as the command line (koers-core). Without observations the status is ‘Not available’: no zero or guess is ever filled in, and missing statuses are counted and shown in roll-ups, never scored as zero.\n\nWhich method gives the status depends on the ambition: levels and amounts a year with a baseline follow the Open SDG method; cumulative targets (such as ‘25,000 extra technicians’) and targets without or with a zero baseline follow ‘distance travelled against time elapsed’; a milestone is done (value 1) or not. Both methods are always shown side by side.",
+            "Elke ambitie krijgt één status, berekend in uw browser door dezelfde Rust-code als de opdrachtregel (koers-core). Zonder waarnemingen is de status ‘Geen gegevens’: er wordt nooit een nul of een gok ingevuld, en ontbrekende statussen worden in de optelling geteld en getoond, niet als nul meegerekend.\n\nWelke methode de status geeft hangt af van de ambitie: niveaus en bedragen per jaar met een basiswaarde volgen de Open SDG-methode; cumulatieve doelen (een aantal extra sinds de basis) en doelen zonder of met een nul-basis volgen ‘afgelegde afstand tegen verstreken tijd’; een mijlpaal is gereed (waarde 1) of niet. Beide methoden worden altijd naast elkaar getoond.",
+            "Every ambition gets one status, computed in your browser by the same Rust code as the command line (koers-core). Without observations the status is ‘Not available’: no zero or guess is ever filled in, and missing statuses are counted and shown in roll-ups, never scored as zero.\n\nWhich method gives the status depends on the ambition: levels and amounts a year with a baseline follow the Open SDG method; cumulative targets (a number extra since the baseline) and targets without or with a zero baseline follow ‘distance travelled against time elapsed’; a milestone is done (value 1) or not. Both methods are always shown side by side.",
         ],
     ),
     (
@@ -414,15 +447,15 @@ pub const METHOD_TEXT: &[(S, S)] = &[
     (
         ["Hefboom en mobilisatie", "Leverage and mobilisation"],
         [
-            "Multiplier = totale investering / publiek geld, het EFSI/InvestEU-cijfer van de EU: € 7 mld. → € 25 mld. is 3,57×; Invest-NL’s € 4 mld. → € 16 mld. is 4×. Privaat gemobiliseerd = totaal − alle publieke middelen, zoals de OECD ‘amounts mobilised from the private sector’ telt: publieke cofinanciering telt nooit als privaat. Geneste vensters (de € 250 mln. blended finance valt onder de € 7 mld.) worden één keer geteld, en koers controleert of de onderdelen optellen tot het geheel.\n\nRevolverend kapitaal heeft geen officiële formule; koers rekent het open door met parameters die u zelf instelt.",
-            "Multiplier = total investment / public money, the EU’s EFSI/InvestEU figure: €7bn → €25bn is 3.57×; Invest-NL’s €4bn → €16bn is 4×. Private mobilised = total − all public money, as the OECD counts ‘amounts mobilised from the private sector’: public co-funding never counts as private. Nested windows (the €250m blended-finance instrument sits under the €7bn) are counted once, and koers checks whether the parts add up to the whole.\n\nRevolving capital has no official formula; koers computes it openly with parameters you set yourself.",
+            "Multiplier = totale investering / publiek geld, het EFSI/InvestEU-cijfer van de EU: € 1 publiek dat samen € 4 investering oplevert is 4×. Privaat gemobiliseerd = totaal − alle publieke middelen, zoals de OECD ‘amounts mobilised from the private sector’ telt: publieke cofinanciering telt nooit als privaat. Geneste vensters (een instrument binnen een groter venster) worden één keer geteld, en koers controleert of de onderdelen optellen tot het geheel.\n\nRevolverend kapitaal heeft geen officiële formule; koers rekent het open door met parameters die u zelf instelt.",
+            "Multiplier = total investment / public money, the EU’s EFSI/InvestEU figure: €1 of public money that brings €4 of investment in all is 4×. Private mobilised = total − all public money, as the OECD counts ‘amounts mobilised from the private sector’: public co-funding never counts as private. Nested windows (an instrument inside a larger window) are counted once, and koers checks whether the parts add up to the whole.\n\nRevolving capital has no official formula; koers computes it openly with parameters you set yourself.",
         ],
     ),
     (
         ["Gegevens", "Data"],
         [
-            "De visie zelf (januari 2026) is ingebouwd, elk getal met hoofdstuk, paragraaf en citaat. Ze bevat geen waarnemingen: wat er sindsdien gebeurde voert u zelf in, met bron. Voorbeeldcijfers zijn verzonnen, staan in een apart bestand, worden alleen geladen als u erom vraagt en zijn overal als illustratief gemarkeerd.",
-            "The vision itself (January 2026) is built in, every number with chapter, section and quote. It holds no observations: what happened since, you enter yourself, with a source. Example figures are invented, live in a separate file, are loaded only when you ask, and are marked illustrative wherever shown.",
+            "De visie ({published}) en de gepubliceerde cijfers staan als twee bestanden op deze site (data/vision.json en data/figures.json) en worden bij het openen gelezen: elk getal van de visie met hoofdstuk, paragraaf en citaat, elk gepubliceerd cijfer met zijn publicatie, releasedatum en citaat. Wie de site beheert vervangt die bestanden (koers publish controleert ze) zonder iets opnieuw te bouwen. Wat u zelf invoert blijft in deze browser, als laag bovenop de gepubliceerde cijfers. Voorbeeldcijfers zijn verzonnen, staan in een apart bestand, worden alleen geladen als u erom vraagt en zijn overal als illustratief gemarkeerd.",
+            "The vision ({published}) and the published figures are two files on this site (data/vision.json and data/figures.json), read when the page opens: every number of the vision with chapter, section and quote, every published figure with its publication, release date and quote. Whoever runs the site replaces those files (koers publish checks them) without rebuilding anything. What you enter yourself stays in this browser, as a layer on top of the published figures. Example figures are invented, live in a separate file, are loaded only when you ask, and are marked illustrative wherever shown.",
         ],
     ),
 ];

@@ -20,8 +20,39 @@ use koers_core::scenario::{
 use crate::app::{first_year, Computed, Revolve};
 use crate::data::{number, UserData};
 
-/// The years every outcome is shown for.
-pub const YEARS: [i32; 2] = [2030, 2035];
+/// The two years every outcome is shown for, from the vision: the year most
+/// of its targets before the horizon name (the earliest of equals), and the
+/// horizon; halfway from the first year counted when no target comes
+/// before the horizon.
+pub fn years(ds: &Dataset) -> [i32; 2] {
+    let horizon = ds.vision.horizon_year;
+    let mut best: Option<(usize, i32)> = None;
+    for y in ds.targets.iter().filter_map(|t| t.target.year) {
+        if y >= horizon {
+            continue;
+        }
+        let n = ds
+            .targets
+            .iter()
+            .filter(|t| t.target.year == Some(y))
+            .count();
+        if best.is_none_or(|(bn, by)| n > bn || (n == bn && y < by)) {
+            best = Some((n, y));
+        }
+    }
+    let first = best.map_or_else(|| (first_year(ds) + horizon) / 2, |(_, y)| y);
+    [first.min(horizon), horizon]
+}
+
+/// What the vision's money should mobilise in all: the total of its
+/// top-level windows that state a public amount and a total.
+pub fn money_target(ds: &Dataset) -> f64 {
+    money_windows(ds)
+        .iter()
+        .filter(|w| w.parent.is_none())
+        .map(|w| w.total)
+        .sum()
+}
 
 /// A course the user chose for one target.
 #[derive(Clone, Debug, PartialEq)]
@@ -515,9 +546,10 @@ pub fn money(ds: &Dataset<'static>, sc: &Scenario) -> MoneyEval {
         .map(|w| w.total)
         .sum();
     let target_opt = (target > 0.0).then_some(target);
+    let at = years(ds);
     MoneyEval {
-        scenario: core_scenario::money(&build(false), target_opt, YEARS),
-        vision: core_scenario::money(&build(true), target_opt, YEARS),
+        scenario: core_scenario::money(&build(false), target_opt, at),
+        vision: core_scenario::money(&build(true), target_opt, at),
         windows,
         settings,
         target,
@@ -574,7 +606,7 @@ pub fn courses(
             Some(c) => Some(Course::Inflow(c.value)),
             None => today.map(Course::Inflow),
         };
-        let years = YEARS;
+        let years = years(ds);
         let scenario = course.map_or_else(Outcome::default, |c| {
             core_scenario::outcome(&points, base, kind, c, Some(goal), t.direction, years)
         });
@@ -676,16 +708,32 @@ struct MoneyOut<'a> {
     windows: Vec<WindowOut<'a>>,
 }
 
-/// Keys `by_2030` and `by_2035`: the [`YEARS`] every outcome is shown for.
-#[derive(serde::Serialize)]
+/// Keys `by_<year>` for the two [`years`] every outcome is shown for
+/// (`by_2030`, `by_2035` for the Semicon Visie).
 struct MoneyOutcomeOut {
     public: f64,
     mobilised: f64,
     reached: Option<bool>,
     year_reached: Option<i32>,
     gap: Option<f64>,
-    by_2030: Option<f64>,
-    by_2035: Option<f64>,
+    years: [i32; 2],
+    values: [Option<f64>; 2],
+}
+
+impl serde::Serialize for MoneyOutcomeOut {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        let mut m = s.serialize_map(Some(7))?;
+        m.serialize_entry("public", &self.public)?;
+        m.serialize_entry("mobilised", &self.mobilised)?;
+        m.serialize_entry("reached", &self.reached)?;
+        m.serialize_entry("year_reached", &self.year_reached)?;
+        m.serialize_entry("gap", &self.gap)?;
+        for (y, v) in self.years.iter().zip(&self.values) {
+            m.serialize_entry(&["by_", &y.to_string()].concat(), v)?;
+        }
+        m.end()
+    }
 }
 
 #[derive(serde::Serialize)]
@@ -707,15 +755,26 @@ struct GoalOut {
     value: f64,
 }
 
-/// Keys `2030` and `2035`: the [`YEARS`] every outcome is shown for.
-#[derive(serde::Serialize)]
+/// Keys `<year>` for the two [`years`] every outcome is shown for (`2030`,
+/// `2035` for the Semicon Visie).
 struct OutcomeOut {
-    #[serde(rename = "2030")]
-    first: Option<f64>,
-    #[serde(rename = "2035")]
-    second: Option<f64>,
+    years: [i32; 2],
+    values: [Option<f64>; 2],
     year_reached: Option<i32>,
     gap: Option<f64>,
+}
+
+impl serde::Serialize for OutcomeOut {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        let mut m = s.serialize_map(Some(4))?;
+        for (y, v) in self.years.iter().zip(&self.values) {
+            m.serialize_entry(&y.to_string(), v)?;
+        }
+        m.serialize_entry("year_reached", &self.year_reached)?;
+        m.serialize_entry("gap", &self.gap)?;
+        m.end()
+    }
 }
 
 #[derive(serde::Serialize)]
@@ -729,27 +788,24 @@ struct TargetOut<'a> {
     vision: OutcomeOut,
 }
 
-// The key names above spell out the years; keep them in step.
-const _: () = assert!(YEARS[0] == 2030 && YEARS[1] == 2035);
-
-fn outcome_out(o: &Outcome) -> OutcomeOut {
+fn outcome_out(years: [i32; 2], o: &Outcome) -> OutcomeOut {
     OutcomeOut {
-        first: o.values[0],
-        second: o.values[1],
+        years,
+        values: o.values,
         year_reached: o.year_reached,
         gap: o.gap,
     }
 }
 
-fn money_out(o: &MoneyOutcome) -> MoneyOutcomeOut {
+fn money_out(years: [i32; 2], o: &MoneyOutcome) -> MoneyOutcomeOut {
     MoneyOutcomeOut {
         public: o.public,
         mobilised: o.mobilised,
         reached: o.reached,
         year_reached: o.year_reached,
         gap: o.gap,
-        by_2030: o.values[0],
-        by_2035: o.values[1],
+        years,
+        values: o.values,
     }
 }
 
@@ -757,6 +813,7 @@ fn money_out(o: &MoneyOutcome) -> MoneyOutcomeOut {
 /// full) and what it gives beside the vision.
 pub fn export_json(ds: &Dataset<'static>, sc: &Scenario, ev: &Eval, en: bool) -> String {
     let m = &ev.money;
+    let at = years(ds);
     let rv = sc.revolve;
     let file = ScenarioFile {
         format: "koers-scenario",
@@ -776,8 +833,8 @@ pub fn export_json(ds: &Dataset<'static>, sc: &Scenario, ev: &Eval, en: bool) ->
         },
         money: MoneyOut {
             target: m.target,
-            scenario: money_out(&m.scenario),
-            vision: money_out(&m.vision),
+            scenario: money_out(at, &m.scenario),
+            vision: money_out(at, &m.vision),
             windows: m
                 .windows
                 .iter()
@@ -817,8 +874,8 @@ pub fn export_json(ds: &Dataset<'static>, sc: &Scenario, ev: &Eval, en: bool) ->
                         year: r.goal.year,
                         value: r.goal.value,
                     },
-                    scenario: r.course.map(|_| outcome_out(&r.scenario)),
-                    vision: outcome_out(&r.vision),
+                    scenario: r.course.map(|_| outcome_out(at, &r.scenario)),
+                    vision: outcome_out(at, &r.vision),
                 }
             })
             .collect(),
@@ -834,11 +891,25 @@ mod tests {
     use super::*;
     use crate::app::compute;
     use crate::data::{self, escape, Obs};
+    use koers_core::model::Lang;
 
     fn vision() -> (&'static Dataset<'static>, Computed) {
         let ds = data::test_base(None);
         let c = compute(ds, &UserData::default());
         (ds, c)
+    }
+
+    #[test]
+    fn the_years_shown_and_the_money_target_come_from_the_vision() {
+        let (ds, _) = vision();
+        assert_eq!(years(ds), [2030, 2035]);
+        assert_eq!(money_target(ds), 25e9);
+        assert_eq!(
+            crate::i18n::month_year(Lang::En, ds.vision.published.raw()),
+            "January 2026"
+        );
+        assert_eq!(crate::i18n::month_year(Lang::Nl, "2031-05"), "mei 2031");
+        assert_eq!(crate::i18n::month_year(Lang::Nl, "2031"), "2031");
     }
 
     #[test]

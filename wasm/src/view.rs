@@ -42,6 +42,30 @@ impl Ctx<'_> {
     }
 }
 
+/// A text with the vision's own words put in, so that no vision is named in
+/// code: `{vision}` its title, `{published}` its month of publication,
+/// `{horizon}` its horizon year, `{first}` the earlier year outcomes are
+/// shown for, `{total}` what its money should mobilise in all.
+pub(crate) fn vision_words(c: &Ctx, s: &str) -> String {
+    if !s.contains('{') {
+        return s.into();
+    }
+    let ds = c.ds();
+    let [first, horizon] = crate::scenario::years(ds).map(|y| y.to_string());
+    let mut out = s
+        .replace("{vision}", &txt(ds.vision.title.get(c.l)))
+        .replace(
+            "{published}",
+            &i::month_year(c.l, ds.vision.published.raw()),
+        )
+        .replace("{horizon}", &horizon)
+        .replace("{first}", &first);
+    if out.contains("{total}") {
+        out = out.replace("{total}", &c.f.money(crate::scenario::money_target(ds)));
+    }
+    out
+}
+
 pub(crate) fn txt(x: Text) -> String {
     unescape(x.raw())
 }
@@ -493,7 +517,9 @@ fn header(c: &Ctx) -> H {
 }
 
 fn footer(c: &Ctx) -> H {
-    h("footer").c("bottom").k(h("p").t(c.t(i::FOOTER)))
+    h("footer")
+        .c("bottom")
+        .k(h("p").t(&vision_words(c, c.t(i::FOOTER))))
 }
 
 fn banner(c: &Ctx) -> Option<H> {
@@ -553,7 +579,7 @@ pub(crate) fn title(text: &str) -> H {
 fn overview(c: &Ctx) -> H {
     let page = h("div").c("overview");
     page.to(title(&txt(c.ds().vision.title.get(c.l))));
-    page.to(h("p").c("lede").t(c.t(i::LEDE)));
+    page.to(h("p").c("lede").t(&vision_words(c, c.t(i::LEDE))));
     page.to(vision_card(c));
     page.to(headlines(c));
     page.to(priorities(c));
@@ -1836,7 +1862,11 @@ fn problems(c: &Ctx, at: &str) -> Option<H> {
             li.to(h("code").t(&p.field));
             li.to(h("span").t(": "));
         }
-        li.to(h("span").t(&i::error_kind(c.l, &p.kind)));
+        li.to(h("span").t(&if p.published {
+            c.t(i::PUBLISHED_EXISTS).into()
+        } else {
+            i::error_kind(c.l, &p.kind)
+        }));
         ul.to(li);
     }
     Some(
@@ -1860,7 +1890,7 @@ fn money(c: &Ctx) -> H {
     let comp = &c.app.computed;
     let page = h("div").c("money-page");
     page.to(title(c.t(i::MONEY_TITLE)));
-    page.to(h("p").c("lede").t(c.t(i::MONEY_LEDE)));
+    page.to(h("p").c("lede").t(&vision_words(c, c.t(i::MONEY_LEDE))));
 
     page.to(multipliers(c));
     page.to(windows_timeline(c));
@@ -2096,11 +2126,12 @@ fn windows_timeline(c: &Ctx) -> H {
         .zip(&names)
         .map(|(b, n)| chart::WindowBar { name: n, ..b })
         .collect();
-    let title_s = c.t(i::TIMELINE_TITLE);
+    let title_s = &vision_words(c, c.t(i::TIMELINE_TITLE));
+    let desc = &vision_words(c, c.t(i::TIMELINE_DESC));
     let svg = chart::windows(
         "windows-chart",
         title_s,
-        c.t(i::TIMELINE_DESC),
+        desc,
         &bars,
         span,
         [
@@ -2174,14 +2205,7 @@ fn windows_timeline(c: &Ctx) -> H {
         rows,
     );
     let embed = embed_button(c, &Part::Windows, title_s);
-    section(title_s, "timeline-h").k(figure(
-        c,
-        svg,
-        "windows-chart",
-        tbl,
-        c.t(i::TIMELINE_DESC),
-        embed,
-    ))
+    section(title_s, "timeline-h").k(figure(c, svg, "windows-chart", tbl, desc, embed))
 }
 
 fn revolving(c: &Ctx) -> H {
@@ -2598,7 +2622,7 @@ fn method(c: &Ctx) -> H {
     page.to(title(c.t(i::METHOD_TITLE)));
     for (head, body) in i::METHOD_TEXT {
         page.to(h("h2").t(t(c.l, *head)));
-        for para in t(c.l, *body).split("\n\n") {
+        for para in vision_words(c, t(c.l, *body)).split("\n\n") {
             page.to(h("p").t(para));
         }
     }
