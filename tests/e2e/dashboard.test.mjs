@@ -10,12 +10,13 @@ let browser;
 before(async () => { browser = await launch(); });
 after(async () => { await browser?.close(); });
 
-test('overview shows the six priorities, each with a status, and says there is no data yet', async () => {
+test('overview shows the six priorities, each with a status, and which ambitions have no data yet', async () => {
   await withPage(browser, async (page, { url }) => {
     await open(page, url);
     assert.equal(await page.locator('#priority-cards > article').count(), 6);
     assert.equal(await page.locator('#priority-cards .badge').count() >= 6, true);
-    assert.match(await page.textContent('#no-data-note'), /geen waarnemingen/);
+    // The published figures give some ambitions a status; the rest say "no data".
+    assert.equal(await page.locator('#no-data-note').count(), 0);
     assert.match(await page.textContent('section.whole'), /Geen gegevens/);
     assert.equal(await page.getAttribute('html', 'lang'), 'nl');
   });
@@ -58,8 +59,11 @@ test('a new user: six priorities, drill into 25,000 technicians, add 2026, reloa
     const [dl] = await Promise.all([page.waitForEvent('download'), page.click('[data-act="export-json"]')]);
     const text = await fs.readFile(await dl.path(), 'utf8');
     const json = JSON.parse(text);
-    assert.equal(json.format, 'koers');
-    assert.deepEqual(json.observations, [{ subject: 'T-P5-technici-25000', year: 2026, value: 3000, source: 'Eigen telling 2026', note: null, provisional: false }]);
+    // A koers-figures file (what koers publish reads): the published figures
+    // with their sources, then the visitor's own, which name no publication.
+    assert.equal(json.format, 'koers-figures');
+    assert.ok(json.sources.length > 0 && json.observations.some((o) => o.document));
+    assert.deepEqual(json.observations.filter((o) => !o.document), [{ subject: 'T-P5-technici-25000', year: 2026, value: 3000, source: 'Eigen telling 2026', note: null, provisional: false }]);
     const [dl2] = await Promise.all([page.waitForEvent('download'), page.click('[data-act="export-csv"]')]);
     assert.match(await fs.readFile(await dl2.path(), 'utf8'), /^subject,year,value,source,note,provisional\nT-P5-technici-25000,2026,3000,Eigen telling 2026,,false\n$/);
   });
@@ -298,7 +302,7 @@ test('every chart downloads as SVG and PNG, and its table as CSV', async () => {
     assert.equal(png.name, 'target-chart.png');
     assert.deepEqual([...png.body.subarray(1, 4)], [0x50, 0x4e, 0x47]);
     const csv = await get('[data-act="csv"][data-target="target-chart-table"]');
-    assert.match(csv.body.toString(), /^Jaar,Waarde,Wat\n2025,0 personen,Basis \(aangenomen\)\n2026,3\.000 personen,Lopend totaal\n/);
+    assert.match(csv.body.toString(), /^Jaar,Waarde,Wat,Herkomst\n2025,0 personen,Basis \(aangenomen\),–\n2026,3\.000 personen,Lopend totaal,van jou \(in deze browser\)\n/);
     await open(page, url, '#/money');
     const w = await get('[data-act="svg"][data-target="windows-chart"]');
     assert.match(w.body.toString(), /Investeringsvensters tot 2035/);

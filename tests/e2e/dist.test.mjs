@@ -69,7 +69,10 @@ test('offline: the data view imports and exports, the examples load from inside 
     await page.waitForSelector('#obs-table');
     const [dl] = await Promise.all([page.waitForEvent('download'), page.click('[data-act="export-json"]')]);
     const json = JSON.parse(await fs.readFile(await dl.path(), 'utf8'));
-    assert.deepEqual(json.observations.map((o) => [o.subject, o.year, o.value]), [['T-P5-technici-25000', 2026, 4000]]);
+    // A koers-figures file: the published figures the file carries, then the visitor's own.
+    assert.equal(json.format, 'koers-figures');
+    assert.ok(json.observations.some((o) => o.document));
+    assert.deepEqual(json.observations.filter((o) => !o.document).map((o) => [o.subject, o.year, o.value]), [['T-P5-technici-25000', 2026, 4000]]);
     const [dc] = await Promise.all([page.waitForEvent('download'), page.click('[data-act="export-csv"]')]);
     assert.match(await fs.readFile(await dc.path(), 'utf8'), /T-P5-technici-25000,2026,4000,import offline/);
     page.once('dialog', (d) => d.accept());
