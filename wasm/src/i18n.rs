@@ -338,6 +338,56 @@ pub fn month_year(lang: Lang, date: &str) -> String {
     }
 }
 
+// Published figures, their series, proxies, events and coverage (view/figures.rs).
+words! {
+    PUB_TITLE = "Gepubliceerde cijfers", "Published figures";
+    PUB_COVERAGE_TITLE = "Wat de gepubliceerde cijfers dekken", "What the published figures cover";
+    PUB_OF = "van de", "of";
+    PUB_SUBJECTS_HAVE = "ambities en impactindicatoren hebben gepubliceerde cijfers", "ambitions and impact indicators have published figures";
+    PUB_CURRENT_PROXIES = "actueel (een cijfer voor een van de laatste twee jaar)", "current (a figure for one of the last two years)";
+    PUB_PROXIES_WORD = "met een benadering (een bredere reeks)", "through a proxy (a broader series)";
+    PUB_FIGURES_WORD = "gepubliceerde cijfers in totaal", "published figures in all";
+    PUB_PUBLISHERS = "Uitgevers", "Publishers";
+    PUB_TABLE_CAPTION = "Laatste gepubliceerde cijfer per ambitie en indicator", "Latest published figure per ambition and indicator";
+    PUB_SUBJECT = "Ambitie of indicator", "Ambition or indicator";
+    PUB_LATEST_YEAR = "Laatste jaar", "Latest year";
+    PUB_RELEASED = "Verschenen", "Released";
+    PUB_PUBLISHER = "Uitgever", "Publisher";
+    PUB_PROXY_COL = "Benadering?", "Proxy?";
+    PUB_YES_PROXY = "ja, een bredere reeks", "yes, a broader series";
+    PUB_NO_PROXY = "nee", "no";
+    PUB_FRESHNESS = "Actualiteit", "Freshness";
+    PUB_CURRENT = "actueel", "current";
+    PUB_STALE = "verouderd (ouder dan twee jaar)", "out of date (older than two years)";
+    PUB_NONE = "geen", "none";
+    PUB_GAPS_TITLE = "Zonder cijfer van de laatste twee jaar", "No figure for the last two years";
+    PUB_GAPS_LEDE = "Ambities en indicatoren zonder gepubliceerd cijfer van de laatste twee jaar, of zonder enig cijfer.", "Ambitions and indicators with no published figure for the last two years, or none at all.";
+    PUB_LATEST_IS = "laatste cijfer voor", "latest figure for";
+    PUB_NOT_FOUND = "geen openbare statistiek gevonden", "no public statistic found";
+    PUB_NOT_SEARCHED = "nog niet gezocht", "not searched yet";
+    PUB_SEARCHED = "Wat is gezocht", "What was searched";
+    PUB_STEPS_COUNT = "gedateerde stappen, zie de pagina", "dated steps, see the page";
+    PUB_SERIES = "Reeks", "Series";
+    PUB_PROXY = "Benadering", "Proxy";
+    PUB_PROXY_SAYS = "Deze cijfers meten niet precies wat de visie vraagt.", "These figures do not measure exactly what the vision asks.";
+    PUB_AS_PUBLISHED = "Zoals gepubliceerd", "As published";
+    PUB_DOCUMENT = "Publicatie", "Publication";
+    PUB_TABLE = "Tabel", "Table";
+    PUB_WHOSE = "Herkomst", "Origin";
+    PUB_TAG = "gepubliceerd", "published";
+    PUB_YOURS_TAG = "van jou (in deze browser)", "yours (in this browser)";
+    PUB_NO_FIGURES_HERE = "Geen gepubliceerde cijfers voor deze ambitie of indicator.", "No published figures for this ambition or indicator.";
+    PUB_UNIT = "Eenheid van de reeks", "Unit of the series";
+    PUB_EVENTS_TITLE = "Stappen en mijlpalen", "Steps and milestones";
+    PUB_EVENTS_CAPTION = "Gedateerde gebeurtenissen uit publicaties, oudste eerst", "Dated events from publications, oldest first";
+    PUB_STEP = "stap", "step";
+    PUB_REACHED = "bereikt", "reached";
+    PUB_NONE_REACHED = "Geen van deze gebeurtenissen is de mijlpaal zelf: volgens de bronnen is de mijlpaal nog niet bereikt.", "None of these events is the milestone itself: according to the sources the milestone is not reached yet.";
+    PUB_NO_OWN = "Nog geen eigen cijfers ingevoerd. De gepubliceerde cijfers staan hieronder en tellen al mee.", "No figures of your own entered yet. The published figures are below and already count.";
+    PUB_ALL_TITLE = "Gepubliceerde cijfers (niet te bewerken)", "Published figures (not editable)";
+    PUB_ALL_LEDE = "Cijfers uit openbare publicaties, met uitgever en verschijningsdatum. Ze staan vast; uw eigen cijfers hierboven komen erbovenop.", "Figures from public publications, with publisher and release date. They are fixed; your own figures above come on top of them.";
+}
+
 /// The message after a change.
 pub fn change(lang: Lang, c: Change, n: usize) -> String {
     let what = t(

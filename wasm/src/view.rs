@@ -23,6 +23,8 @@ use crate::i18n::{self as i, t};
 use crate::route::{Part, Route};
 use wasm_bindgen::JsCast;
 
+mod figures;
+
 /// What every view function needs.
 pub struct Ctx<'a> {
     /// The state.
@@ -338,7 +340,10 @@ pub fn render_part(app: &App) -> H {
                 .and_then(|n| n.dyn_into::<web_sys::Element>().ok())
             {
                 let _ = a.set_attribute("target", "_blank");
-                let _ = a.set_attribute("rel", "noopener");
+                // An external link keeps its own (stricter) rel.
+                if !a.has_attribute("rel") {
+                    let _ = a.set_attribute("rel", "noopener");
+                }
             }
         }
     }
@@ -583,6 +588,7 @@ fn overview(c: &Ctx) -> H {
     page.to(vision_card(c));
     page.to(headlines(c));
     page.to(priorities(c));
+    page.to(figures::coverage_panel(c));
     page
 }
 
@@ -691,6 +697,7 @@ fn headline_card(c: &Ctx, k: usize) -> H {
         s.status,
     ));
     card.to(h("p").c("stand").t(&stand(c, tg, s)));
+    card.too(figures::proxy_line(c, tg.id).map(|p| p.c("small")));
     card.too(embed_button(
         c,
         &Part::Headline(tg.id.into()),
@@ -791,6 +798,9 @@ fn stand(c: &Ctx, tg: &Target, s: &TargetStatus) -> String {
                 cur.year.to_string(),
                 ": ".into(),
                 c.f.value(cur.value, tg.unit),
+                figures::origin(c.ds(), &c.app.data, tg.id, cur.year)
+                    .map(|o| [" (", c.t(o.words()), ")"].concat())
+                    .unwrap_or_default(),
             ]
             .concat()
         }
@@ -1087,6 +1097,8 @@ fn target(c: &Ctx, id: &str) -> H {
 
     page.to(target_status(c, k));
     page.to(section(c.t(i::CHART), "chart-h").k(target_chart(c, k)));
+    page.to(figures::series_section(c, id));
+    page.too(figures::events_section(c, id));
 
     // Both methods side by side.
     let both = section(c.t(i::BOTH_METHODS), "methods-h");
@@ -1229,6 +1241,7 @@ fn target_status(c: &Ctx, k: usize) -> H {
     for line in plain_words(c, tg, s) {
         st.to(h("p").c("words").t(&line));
     }
+    st.too(figures::proxy_line(c, tg.id));
     st.too(embed_button(
         c,
         &Part::Target(tg.id.into()),
@@ -1269,7 +1282,11 @@ fn target_chart(c: &Ctx, k: usize) -> H {
         c.t(i::OVER_TIME).into(),
     ]
     .concat();
-    let desc = chart_desc(c, tg, s, &drawn, target_point);
+    let mut desc = chart_desc(c, tg, s, &drawn, target_point);
+    if let Some(p) = figures::proxy_words(ds, c.l, id) {
+        desc.push(' ');
+        desc.push_str(&p);
+    }
     let svg = chart::series(
         &chart::Series {
             id: "target-chart",
@@ -1313,6 +1330,7 @@ fn target_chart(c: &Ctx, k: usize) -> H {
                 i::BASELINE
             })
             .into(),
+            "–".into(),
         ]);
     }
     for p in &drawn {
@@ -1327,6 +1345,7 @@ fn target_chart(c: &Ctx, k: usize) -> H {
                 },
             )
             .into(),
+            whose(c, id, p.year),
         ]);
     }
     if let Some([_, z]) = trend {
@@ -1334,6 +1353,7 @@ fn target_chart(c: &Ctx, k: usize) -> H {
             z.year.to_string(),
             c.f.value(z.value, tg.unit),
             c.t(i::TREND).into(),
+            "–".into(),
         ]);
     }
     if let Some(tp) = target_point {
@@ -1341,15 +1361,32 @@ fn target_chart(c: &Ctx, k: usize) -> H {
             tp.year.to_string(),
             c.f.value(tp.value, tg.unit),
             c.t(i::TARGET).into(),
+            "–".into(),
         ]);
     }
     let tbl = table(
         &chart_title,
-        &[c.t(i::YEAR), c.t(i::VALUE), c.t(i::WHAT)],
+        &[c.t(i::YEAR), c.t(i::VALUE), c.t(i::WHAT), c.t(i::PUB_WHOSE)],
         rows,
     );
     let embed = embed_button(c, &Part::Chart(tg.id.into()), &chart_title);
     figure(c, svg, "target-chart", tbl, &desc, embed)
+}
+
+/// Whose figure a chart's year is, in words (published, or the user's own
+/// in this browser; with the proxy's name when the series is one).
+fn whose(c: &Ctx, subject: &str, year: i32) -> String {
+    let Some(o) = figures::origin(c.ds(), &c.app.data, subject, year) else {
+        return "–".into();
+    };
+    let mut w: String = c.t(o.words()).into();
+    if o == figures::Origin::Published
+        && c.ds().series_of(subject).is_some_and(|s| s.proxy.is_some())
+    {
+        w.push_str("; ");
+        w.push_str(c.t(i::PUB_PROXY));
+    }
+    w
 }
 
 fn chart_desc(
@@ -1566,6 +1603,8 @@ fn indicator(c: &Ctx, id: &str) -> H {
         .t(&txt(x.measures.get(c.l))));
     page.to(indicator_status(c, k));
     page.to(section(c.t(i::CHART), "chart-h").k(indicator_chart(c, k)));
+    page.to(figures::series_section(c, id));
+    page.too(figures::events_section(c, id));
     page.to(add_form(c, Some(id)));
     page.to(obs_list(c, id, x.unit));
     let about = section(c.t(i::FROM_THE_VISION), "vision-h");
@@ -1614,6 +1653,7 @@ fn indicator_status(c: &Ctx, k: usize) -> H {
             .t(": ")
             .t(&score(c, s.open_sdg.score)));
     }
+    st.too(figures::proxy_line(c, x.id));
     st.too(embed_button(
         c,
         &Part::Indicator(x.id.into()),
@@ -1642,7 +1682,7 @@ fn indicator_chart(c: &Ctx, k: usize) -> H {
         c.t(i::OVER_TIME).into(),
     ]
     .concat();
-    let desc = [
+    let mut desc = [
         drawn.len().to_string(),
         " ".into(),
         c.t(i::OBS_WORD).into(),
@@ -1653,13 +1693,18 @@ fn indicator_chart(c: &Ctx, k: usize) -> H {
         ".".into(),
     ]
     .concat();
+    if let Some(p) = figures::proxy_words(ds, c.l, id) {
+        desc.push(' ');
+        desc.push_str(&p);
+    }
+    let unit = figures::drawn_unit(ds, id, x.unit);
     let svg = chart::series(
         &chart::Series {
             id: "indicator-chart",
             start: crate::app::first_year(ds) - 1,
             title: &chart_title,
             desc: &desc,
-            unit: x.unit,
+            unit,
             drawn: &drawn,
             baseline: None,
             target: None,
@@ -1679,9 +1724,19 @@ fn indicator_chart(c: &Ctx, k: usize) -> H {
     );
     let rows = drawn
         .iter()
-        .map(|p| vec![p.year.to_string(), c.f.value(p.value, x.unit)])
+        .map(|p| {
+            vec![
+                p.year.to_string(),
+                c.f.value(p.value, unit),
+                whose(c, id, p.year),
+            ]
+        })
         .collect();
-    let tbl = table(&chart_title, &[c.t(i::YEAR), c.t(i::VALUE)], rows);
+    let tbl = table(
+        &chart_title,
+        &[c.t(i::YEAR), c.t(i::VALUE), c.t(i::PUB_WHOSE)],
+        rows,
+    );
     let embed = embed_button(c, &Part::Chart(x.id.into()), &chart_title);
     figure(c, svg, "indicator-chart", tbl, &desc, embed)
 }
@@ -1703,7 +1758,9 @@ fn obs_list(c: &Ctx, id: &str, unit: Unit) -> H {
     }
     let tb = h("tbody");
     for (k, o) in rows {
-        let src = h("td").t(&unescape(&o.source));
+        let src = h("td")
+            .t(&unescape(&o.source))
+            .k(figures::origin_tag(c, figures::Origin::Yours));
         if o.illustrative() {
             src.to(h("span").c("tag illustrative").t(c.t(i::ILLUSTRATIVE_TAG)));
         }
@@ -2420,7 +2477,17 @@ fn data_view(c: &Ctx) -> H {
     let sec = section(c.t(i::ALL_OBS), "all-h");
     let ds = c.ds();
     if c.app.data.obs.is_empty() {
-        sec.to(h("p").c("muted").a("id", "no-obs").t(c.t(i::NO_OBS_TABLE)));
+        sec.to(h("p").c("muted").a("id", "no-obs").t(c.t(
+            if c.ds()
+                .observations
+                .iter()
+                .any(koers_core::monitor::is_published)
+            {
+                i::PUB_NO_OWN
+            } else {
+                i::NO_OBS_TABLE
+            },
+        )));
     } else {
         let tb = h("tbody");
         for (k, o) in c.app.data.obs.iter().enumerate() {
@@ -2451,6 +2518,7 @@ fn data_view(c: &Ctx) -> H {
                 .hash(),
                 &name,
             ));
+            subj.to(figures::origin_tag(c, figures::Origin::Yours));
             if o.illustrative() {
                 subj.to(h("span").c("tag illustrative").t(c.t(i::ILLUSTRATIVE_TAG)));
             }
@@ -2515,6 +2583,7 @@ fn data_view(c: &Ctx) -> H {
             .k(tb)));
     }
     page.to(sec);
+    page.too(figures::published_all(c));
     page.to(flows_section(c));
     page
 }
