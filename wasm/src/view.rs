@@ -1380,6 +1380,16 @@ fn whose(c: &Ctx, subject: &str, year: i32) -> String {
         return "–".into();
     };
     let mut w: String = c.t(o.words()).into();
+    if o == figures::Origin::Yours
+        && c.app
+            .data
+            .obs
+            .iter()
+            .any(|x| x.subject == subject && x.year == year && x.illustrative())
+    {
+        w.push_str("; ");
+        w.push_str(c.t(i::ILLUSTRATIVE_TAG));
+    }
     if o == figures::Origin::Published
         && c.ds().series_of(subject).is_some_and(|s| s.proxy.is_some())
     {
