@@ -133,3 +133,17 @@ test('no accessibility violations (axe-core, WCAG 2.1 AA) on the overview and pa
     assert.deepEqual(await axe(page), [], 'PIC (en)');
   });
 });
+
+test('key ambitions carry the vision\'s qualifier, and a searched-for figure that was not found says so', async () => {
+  await withPage(browser, async (page, { url }) => {
+    await open(page, url);
+    const card = page.locator('article.card.head', { has: page.locator('a[href="#/target/T-P2-innovatie-500mln-pj"]') });
+    assert.match(await card.locator('p.big').textContent(), /^minstens\s+€\s*500/);
+    // The 25,000 technicians: searched, no public statistic; not "until figures are entered".
+    const tech = page.locator('article.card.head', { has: page.locator(`a[href="${TECH}"]`) });
+    assert.match(await tech.locator('p.stand').textContent(), /Geen openbare statistiek gevonden/);
+    await page.click('#lang-switch');
+    await page.waitForFunction(() => document.documentElement.lang === 'en');
+    assert.match(await card.locator('p.big').textContent(), /^at least\s+€\s*500/);
+  });
+});

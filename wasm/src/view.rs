@@ -669,7 +669,16 @@ fn headline_card(c: &Ctx, k: usize) -> H {
         (koers_core::model::TargetKind::Milestone, _) => {
             tg.target.year.map(|y| y.to_string()).unwrap_or_default()
         }
-        (_, Some(v)) => c.f.value(v, tg.unit),
+        (_, Some(v)) => {
+            // The vision's own qualifier: "minstens € 500 mln.", "tot € 25 mld.".
+            let q = qualifier_word(c, tg.qualifier);
+            let v = c.f.value(v, tg.unit);
+            if q.is_empty() {
+                v
+            } else {
+                [q, " ", &v].concat()
+            }
+        }
         _ => "–".into(),
     };
     let mut big = big;
@@ -785,6 +794,14 @@ fn priority_card(c: &Ctx, k: usize) -> H {
 /// Where a headline stands, in words.
 fn stand(c: &Ctx, tg: &Target, s: &TargetStatus) -> String {
     match (s.latest, s.missing) {
+        // Searched for and not found is not the same as not yet entered.
+        (None, _) if c.ds().series_of(tg.id).is_some() => {
+            let mut t = c.t(i::PUB_NOT_FOUND).to_string();
+            if let Some(first) = t.get(..1) {
+                t = [first.to_uppercase().as_str(), &t[1..], "."].concat();
+            }
+            t
+        }
         (None, _) => c.t(i::NOT_AVAILABLE_UNTIL).into(),
         (Some(p), _) => {
             let cur = s
@@ -997,14 +1014,19 @@ fn priority(c: &Ctx, id: &str) -> H {
     page
 }
 
-fn window_amount(c: &Ctx, w: &koers_core::model::InvestmentWindow) -> String {
-    let q = match w.qualifier {
+/// "ongeveer", "minstens", "meer dan", "tot", or nothing for an exact amount.
+fn qualifier_word(c: &Ctx, q: Qualifier) -> &'static str {
+    match q {
         Qualifier::About => c.t(i::Q_ABOUT),
         Qualifier::AtLeast => c.t(i::Q_AT_LEAST),
         Qualifier::MoreThan => c.t(i::Q_MORE_THAN),
         Qualifier::UpTo => c.t(i::Q_UP_TO),
         Qualifier::Exact => "",
-    };
+    }
+}
+
+fn window_amount(c: &Ctx, w: &koers_core::model::InvestmentWindow) -> String {
+    let q = qualifier_word(c, w.qualifier);
     let mut parts = Vec::new();
     if let Some(v) = w.public_eur {
         parts.push([c.f.money(v), " ".into(), c.t(i::PUBLIC).into()].concat());
