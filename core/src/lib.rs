@@ -19,12 +19,14 @@
 pub mod assess;
 pub mod builtin;
 pub mod config;
+pub mod csvcell;
 pub mod dashboard;
 pub mod finance;
 pub mod leverage;
 pub mod load;
 pub mod model;
 pub mod monitor;
+pub mod numbers;
 pub mod progress;
 pub mod scenario;
 pub mod view;

@@ -246,6 +246,30 @@ pub enum ErrorKind {
     TooManyFields,
     /// A CSV field or line is longer than the reader's buffer.
     TooLong,
+    /// A number with two readings, the Dutch and the English way (`2.600`),
+    /// or written only the other language's way (`2.5` in a Dutch form):
+    /// see [`crate::numbers`].
+    AmbiguousNumber {
+        /// The Dutch reading, if valid.
+        nl: Option<f64>,
+        /// The English reading, if valid.
+        en: Option<f64>,
+    },
+    /// A value larger (in size) than any plausible one of its unit
+    /// ([`crate::numbers::plausible`]).
+    Implausible {
+        /// The largest plausible size.
+        bound: f64,
+    },
+    /// A CSV file whose columns are separated by this character, not `,`.
+    Separator(char),
+    /// A file that is not valid UTF-8 (at the error's line).
+    NotUtf8,
+    /// A file larger than any valid one.
+    FileTooLarge {
+        /// The largest valid size, in bytes.
+        limit: usize,
+    },
 }
 
 /// The parser's message, as `serde-json-core` gives it.
@@ -330,6 +354,23 @@ impl fmt::Display for ErrorKind {
             ErrorKind::NotANumber => f.write_str("not a number"),
             ErrorKind::TooManyFields => f.write_str("more fields than the header"),
             ErrorKind::TooLong => f.write_str("a field or line is too long"),
+            ErrorKind::AmbiguousNumber { nl, en } => {
+                crate::numbers::ambiguous(f, *nl, *en, crate::model::Lang::En)
+            }
+            ErrorKind::Implausible { bound } => write!(
+                f,
+                "larger than {bound:e}, more than this unit can plausibly be"
+            ),
+            ErrorKind::Separator(c) => write!(
+                f,
+                "the columns are separated by '{c}', not by ',': save the file as CSV with commas"
+            ),
+            ErrorKind::NotUtf8 => f.write_str("not valid UTF-8 text: save the file as UTF-8"),
+            ErrorKind::FileTooLarge { limit } => write!(
+                f,
+                "the file is larger than any valid one ({} KiB at most)",
+                limit / 1024
+            ),
         }
     }
 }
