@@ -891,8 +891,11 @@ pub fn csv(ds: &Dataset, lang: Lang, this_year: i32) -> String {
     let mut o = String::from(
         "type,id,priority,title,unit,baseline_year,baseline_value,target_year,target_value,latest_year,latest_value,method,status,score,required_pace,source_chapter,source_section,source_quote,published_figures,published_latest_year,released,publisher,proxy,freshness\n",
     );
+    // Every text cell is guarded against spreadsheet formulas (core's
+    // csvcell, as the dashboard's CSV downloads): `=…` is written `'=…`.
     let q = |s: String| {
-        if s.contains([',', '"', '\n']) {
+        let s = koers_core::csvcell::guard(&s).to_string();
+        if s.contains([',', '"', '\n', '\r']) {
             format!("\"{}\"", s.replace('"', "\"\""))
         } else {
             s
@@ -924,8 +927,8 @@ pub fn csv(ds: &Dataset, lang: Lang, this_year: i32) -> String {
         let _ = writeln!(
             o,
             "target,{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{}",
-            t.id,
-            t.priority,
+            q(t.id.to_string()),
+            q(t.priority.to_string()),
             q(t.title.get(lang).to_string()),
             t.unit.key(),
             y(t.baseline.map(|b| b.year)),
@@ -948,8 +951,8 @@ pub fn csv(ds: &Dataset, lang: Lang, this_year: i32) -> String {
         let _ = writeln!(
             o,
             "indicator,{},{},{},{},,,,,{},{},open_sdg,{},{},,{},{},{},{}",
-            i.id,
-            i.priority,
+            q(i.id.to_string()),
+            q(i.priority.to_string()),
             q(i.title.get(lang).to_string()),
             i.unit.key(),
             y(s.latest.map(|p| p.year)),

@@ -676,3 +676,49 @@ fn progress_names_the_line_and_column_of_a_bad_number() {
         assert!(r.stdout.is_empty(), "{name}: {}", r.stdout);
     }
 }
+
+/// The same injection test as the dashboard's CSV downloads
+/// (tests/e2e/safety.test.mjs): a title, section or quote that starts with
+/// `=`, `+`, `-`, `@`, a tab or a CR is written with one `'` in front, and
+/// numbers (a negative baseline) stay numbers.
+#[test]
+fn report_csv_cells_are_never_formulas() {
+    let mut data = data_json();
+    let evil = [
+        "=HYPERLINK(\"https://evil.example\",\"x\")",
+        "+1+1",
+        "-2+3",
+        "@SUM(A1)",
+        "\tx",
+        "\rx",
+    ];
+    for (k, e) in evil.iter().enumerate() {
+        data["targets"][k]["title"]["nl"] = Value::String((*e).into());
+        data["targets"][k]["source"]["quote"] = Value::String((*e).into());
+    }
+    let file = scratch("evil-vision.json", pretty(&data).as_bytes());
+    let r = koers(&[
+        "report",
+        file.to_str().unwrap(),
+        "--format",
+        "csv",
+        "--lang",
+        "nl",
+    ]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let rows = parse_csv(&r.stdout);
+    let mut guarded = 0;
+    for row in &rows[1..] {
+        for cell in row {
+            assert!(
+                !cell.starts_with(['=', '+', '-', '@', '\t', '\r']) || cell.parse::<f64>().is_ok(),
+                "a formula in the report's CSV: {cell:?}"
+            );
+            if let Some(rest) = cell.strip_prefix('\'') {
+                assert!(evil.contains(&rest), "{cell:?}");
+                guarded += 1;
+            }
+        }
+    }
+    assert_eq!(guarded, evil.len() * 2);
+}
