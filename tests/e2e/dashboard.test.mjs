@@ -117,10 +117,10 @@ test('export then import gives the same data back (JSON and CSV)', async () => {
   await withPage(browser, async (page, { url }) => {
     await open(page, url, '#/data');
     await page.selectOption('#f-subject', 'T-P2-rd-3pct-bbp-2030');
-    await addFigure(page, { year: 2024, value: 2.27, source: 'Eurostat "R&D" \\ test', note: 'eerste; tweede' });
+    await addFigure(page, { year: 2024, value: '2,27', source: 'Eurostat "R&D" \\ test', note: 'eerste; tweede' });
     await page.selectOption('#f-subject', 'I-P2-rd-intensiteit');
     await page.check('#f-provisional');
-    await addFigure(page, { year: 2025, value: 2.3, source: 'CBS' });
+    await addFigure(page, { year: 2025, value: '2,3', source: 'CBS' });
     await page.waitForFunction(() => document.querySelectorAll('#obs-table tbody tr').length === 2);
     const before = await page.evaluate(() => localStorage.getItem('koers.observations.v1'));
     const [dl] = await Promise.all([page.waitForEvent('download'), page.click('[data-act="export-json"]')]);

@@ -139,7 +139,7 @@ test('a visitor\'s own figure is a layer on top: listed as theirs, and refused w
     const published = await page.evaluate(async () => (await (await fetch('data/figures.json')).json())
       .observations.filter((o) => o.subject === 'T-P2-rd-3pct-bbp-2030').map((o) => o.year));
     assert.ok(published.includes(2023) && !published.includes(2025));
-    await addFigure(page, { year: 2025, value: 2.4, source: 'Mijn eigen schatting' });
+    await addFigure(page, { year: 2025, value: '2,4', source: 'Mijn eigen schatting' });
     await page.waitForFunction(() => document.querySelector('#entered-table')?.textContent.includes('Mijn eigen schatting'));
     const row = page.locator('#entered-table tr', { hasText: 'Mijn eigen schatting' });
     assert.match(await row.textContent(), /van jou \(in deze browser\)/);

@@ -764,10 +764,13 @@ fn add(inst: usize, root: &Root) {
         if y.is_none() {
             ps.push(problem("year", ErrorKind::NotANumber));
         }
-        let v = load::parse_number(&value);
-        if v.is_none() {
-            ps.push(problem("value", ErrorKind::NotANumber));
-        }
+        let v = match data::read_number(&value, app.lang) {
+            Ok(v) => Some(v),
+            Err(kind) => {
+                ps.push(problem("value", kind));
+                None
+            }
+        };
         if source.trim().is_empty() {
             ps.push(problem("source", ErrorKind::Empty));
         }
@@ -819,9 +822,9 @@ fn add_flow(inst: usize, root: &Root) {
             if a.trim().is_empty() {
                 continue;
             }
-            match load::parse_number(a) {
-                Some(x) => v[k] = Some(x),
-                None => ps.push(problem(fields[k], ErrorKind::NotANumber)),
+            match data::read_number(a, app.lang) {
+                Ok(x) => v[k] = Some(x),
+                Err(kind) => ps.push(problem(fields[k], kind)),
             }
         }
         if source.trim().is_empty() {
@@ -866,9 +869,19 @@ fn edit(inst: usize, el: &HtmlInputElement, field: &str) {
         app.problems_at = "data";
         let mut next = app.data.clone();
         let Some(o) = next.obs.get_mut(k) else { return };
+        let mut wrong = ErrorKind::NotANumber;
         let ok = match field {
             "year" => load::parse_year(&raw).map(|y| o.year = y).is_some(),
-            "value" => load::parse_number(&raw).map(|v| o.value = v).is_some(),
+            "value" => match data::read_number(&raw, app.lang) {
+                Ok(v) => {
+                    o.value = v;
+                    true
+                }
+                Err(kind) => {
+                    wrong = kind;
+                    false
+                }
+            },
             "source" => {
                 o.source = escape(raw.trim());
                 true
@@ -890,7 +903,7 @@ fn edit(inst: usize, el: &HtmlInputElement, field: &str) {
                 index: Some(k),
                 ..problem(
                     &["observations[", &k.to_string(), "].", field].concat(),
-                    ErrorKind::NotANumber
+                    wrong
                 )
             }];
             refused(app);
@@ -1122,24 +1135,45 @@ fn import(inst: usize, input: &HtmlInputElement) {
         return;
     };
     let name = file.name().to_ascii_lowercase();
+    // Larger than any valid file: refused before it is read.
+    if file.size() > data::MAX_IMPORT_BYTES as f64 {
+        input.set_value("");
+        update(inst, false, |app| {
+            app.problems_at = "data";
+            app.problems = std::vec![problem(
+                "",
+                ErrorKind::FileTooLarge {
+                    limit: data::MAX_IMPORT_BYTES
+                }
+            )];
+            refused(app);
+        });
+        return;
+    }
     let Ok(reader) = web_sys::FileReader::new() else {
         return;
     };
     let r = reader.clone();
     let done = Closure::once(move |_: Event| {
-        let text = r
+        // The bytes, so text that is not UTF-8 is refused with its line
+        // instead of read with U+FFFD in it.
+        let bytes = r
             .result()
             .ok()
-            .and_then(|v| v.as_string())
+            .map(|v| js_sys::Uint8Array::new(&v).to_vec())
             .unwrap_or_default();
         update(inst, false, |app| {
             app.problems_at = "data";
-            let json = name.ends_with(".json") || text.trim_start().starts_with('{');
-            let result = if json {
-                data::import_json(app.base, &text)
-            } else {
-                data::import_csv(app.base, text.as_bytes(), &app.data.flows)
-            };
+            let result = data::decode(&bytes)
+                .map_err(|p| std::vec![p])
+                .and_then(|text| {
+                    let json = name.ends_with(".json") || text.trim_start().starts_with('{');
+                    if json {
+                        data::import_json(app.base, text)
+                    } else {
+                        data::import_csv(app.base, text.as_bytes(), &app.data.flows)
+                    }
+                });
             match result {
                 Ok(next) => commit(app, next, Change::Imported),
                 Err(ps) => {
@@ -1151,7 +1185,7 @@ fn import(inst: usize, input: &HtmlInputElement) {
     });
     reader.set_onload(Some(done.as_ref().unchecked_ref()));
     done.forget();
-    let _ = reader.read_as_text(&file);
+    let _ = reader.read_as_array_buffer(&file);
     input.set_value("");
 }
 

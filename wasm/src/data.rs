@@ -16,8 +16,11 @@ use std::boxed::Box;
 use std::string::{String, ToString};
 use std::vec::Vec;
 
+use koers_core::csvcell;
 use koers_core::load::{self, ErrorKind, Issues, Table};
-use koers_core::model::{Dataset, Observation, Text, WindowFlow};
+use koers_core::model::Unit;
+use koers_core::model::{Dataset, Lang, Observation, Text, WindowFlow};
+use koers_core::numbers::{self, NumberError};
 
 /// One observation, owned.
 #[derive(Clone, Debug, PartialEq)]
@@ -239,6 +242,10 @@ pub fn merged<'a>(base: &Dataset<'static>, data: &'a UserData) -> Result<Box<Dat
 /// when loaded, and a user's row that clashes with one is reported on the
 /// user's row.
 pub fn check(base: &Dataset<'static>, data: &UserData) -> Result<(), Issues> {
+    let implausible = implausible(base, data);
+    if !implausible.is_empty() {
+        return Err(implausible);
+    }
     let ds = merged(base, data)?;
     let mut issues = load::validate(&ds);
     for e in issues.errors.iter_mut() {
@@ -256,6 +263,44 @@ pub fn check(base: &Dataset<'static>, data: &UserData) -> Result<(), Issues> {
     } else {
         Err(issues)
     }
+}
+
+/// The user's values larger than their unit can plausibly be (core's
+/// [`numbers::plausible`]): refused at entry, so no sum overflows to ∞.
+fn implausible(base: &Dataset<'static>, data: &UserData) -> Issues {
+    let mut issues = Issues::default();
+    let unit = |s: &str| {
+        base.target(s)
+            .map(|t| t.unit)
+            .or_else(|| base.indicator(s).map(|x| x.unit))
+    };
+    let mut check = |table, i, field: &'static str, v: f64, unit: Unit| {
+        let bound = numbers::plausible(unit);
+        if v.is_nan() || v.abs() > bound {
+            issues.push(
+                load::Path::item(table, i, field),
+                ErrorKind::Implausible { bound },
+            );
+        }
+    };
+    for (i, o) in data.obs.iter().enumerate() {
+        if let Some(u) = unit(&o.subject) {
+            check(Table::Observations, i, "value", o.value, u);
+        }
+    }
+    for (i, f) in data.flows.iter().enumerate() {
+        for (field, v) in [
+            ("public_committed", f.public_committed),
+            ("public_disbursed", f.public_disbursed),
+            ("private_committed", f.private_committed),
+            ("private_disbursed", f.private_disbursed),
+        ] {
+            if let Some(v) = v {
+                check(Table::WindowFlows, i, field, v, Unit::Eur);
+            }
+        }
+    }
+    issues
 }
 
 /// Whether `subject` has a published figure for `year`.
@@ -394,6 +439,74 @@ pub fn import_json(base: &Dataset<'static>, text: &str) -> Result<UserData, Vec<
     }
 }
 
+/// The largest file the dashboard reads: larger than any valid one, so a
+/// bigger file is refused before it is read. A CSV holds at most
+/// [`MAX_OBSERVATIONS`](koers_core::config::MAX_OBSERVATIONS) rows and a
+/// header of [`load::CSV_LINE_BYTES`] each; a JSON file at most every table
+/// of a figures file at capacity (observations, window flows, sources,
+/// series, events) at two such lines an item, and a vision's 512 KiB.
+pub const MAX_IMPORT_BYTES: usize = {
+    use koers_core::config::*;
+    let csv = (MAX_OBSERVATIONS + 1) * load::CSV_LINE_BYTES;
+    let json = (MAX_OBSERVATIONS + MAX_WINDOW_FLOWS + MAX_SOURCES + MAX_SERIES + MAX_EVENTS)
+        * 2
+        * load::CSV_LINE_BYTES
+        + 512 * 1024;
+    if csv > json {
+        csv
+    } else {
+        json
+    }
+};
+
+/// A file's bytes as text: UTF-8 (a byte-order mark is dropped), or the
+/// line of the first byte that is not.
+pub fn decode(bytes: &[u8]) -> Result<&str, Problem> {
+    let bytes = bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(bytes);
+    core::str::from_utf8(bytes).map_err(|e| {
+        let at = bytes.get(..e.valid_up_to()).unwrap_or(bytes);
+        Problem {
+            line: Some(at.iter().filter(|b| **b == b'\n').count() as u32 + 1),
+            field: String::new(),
+            index: None,
+            table: None,
+            kind: ErrorKind::NotUtf8,
+            published: false,
+        }
+    })
+}
+
+/// The number convention a CSV file's values show without doubt (Dutch
+/// `2,6`, English `2.6`), when they show only one.
+fn file_convention(bytes: &[u8]) -> Option<Lang> {
+    let mut col = None;
+    let (mut nl, mut en) = (false, false);
+    let _ = load::read_csv(
+        bytes,
+        |rec| {
+            let Some(c) = col else {
+                col = Some((0..rec.len()).find(|i| {
+                    rec.get(*i)
+                        .is_some_and(|h| h.trim().eq_ignore_ascii_case("value"))
+                }));
+                return Ok::<(), ()>(());
+            };
+            match c.and_then(|i| rec.get(i)).and_then(numbers::convention) {
+                Some(Lang::Nl) => nl = true,
+                Some(Lang::En) => en = true,
+                None => {}
+            }
+            Ok(())
+        },
+        |_| (),
+    );
+    match (nl, en) {
+        (true, false) => Some(Lang::Nl),
+        (false, true) => Some(Lang::En),
+        _ => None,
+    }
+}
+
 /// The CSV columns of observations, in export order.
 pub const CSV_COLUMNS: [&str; 6] = ["subject", "year", "value", "source", "note", "provisional"];
 
@@ -419,10 +532,25 @@ pub fn import_csv(
         kind,
         published: false,
     };
+    let text = match decode(bytes) {
+        Ok(t) => t,
+        Err(p) => return Err(std::vec![p]),
+    };
+    let bytes = text.as_bytes();
+    let convention = file_convention(bytes);
     let read = load::read_csv(
         bytes,
         |rec| {
             let Some(c) = cols else {
+                // A file of one column holding ';' or tabs: another separator.
+                if let (1, Some(sep)) = (
+                    rec.len(),
+                    rec.get(0)
+                        .and_then(|h| h.chars().find(|c| matches!(c, ';' | '\t' | '|'))),
+                ) {
+                    problems.push(problem(rec.line, "", ErrorKind::Separator(sep)));
+                    return Err(());
+                }
                 let mut found = [None; 6];
                 for (k, name) in CSV_COLUMNS.iter().enumerate() {
                     found[k] = (0..rec.len()).find(|i| {
@@ -444,7 +572,9 @@ pub fn import_csv(
                 problems.push(problem(rec.line, "", ErrorKind::TooManyFields));
                 return Ok(());
             }
-            let field = |k: usize| c[k].and_then(|i| rec.get(i)).unwrap_or("").trim();
+            // Text cells as koers writes them: one guarding `'` removed.
+            let field =
+                |k: usize| csvcell::unguard(c[k].and_then(|i| rec.get(i)).unwrap_or("").trim());
             let before = problems.len();
             let subject = field(0);
             if subject.is_empty() {
@@ -459,10 +589,21 @@ pub fn import_csv(
                 };
                 problems.push(problem(rec.line, "year", kind));
             }
-            let value = load::parse_number(field(2));
-            if value.is_none() {
-                problems.push(problem(rec.line, "value", ErrorKind::NotANumber));
-            }
+            let value = match numbers::parse_in_file(field(2), convention) {
+                Ok(v) => Some(v),
+                Err(NumberError::NotANumber) => {
+                    problems.push(problem(rec.line, "value", ErrorKind::NotANumber));
+                    None
+                }
+                Err(NumberError::Ambiguous { nl, en }) => {
+                    problems.push(problem(
+                        rec.line,
+                        "value",
+                        ErrorKind::AmbiguousNumber { nl, en },
+                    ));
+                    None
+                }
+            };
             let source = field(3);
             if source.is_empty() {
                 problems.push(problem(rec.line, "source", ErrorKind::Empty));
@@ -627,8 +768,27 @@ pub fn user_json(data: &UserData) -> String {
     figures_file(None, data)
 }
 
-/// A CSV field, quoted when it must be.
+/// A number typed in a form in `lang`: read the way the page writes
+/// numbers (core's [`numbers::parse_localised`]), or what is wrong.
+pub fn read_number(raw: &str, lang: Lang) -> Result<f64, ErrorKind> {
+    numbers::parse_localised(raw, lang).map_err(|e| match e {
+        NumberError::NotANumber => ErrorKind::NotANumber,
+        NumberError::Ambiguous { nl, en } => ErrorKind::AmbiguousNumber { nl, en },
+    })
+}
+
+/// A number as a form in `lang` shows it and reads it back exactly
+/// (`2,27` in Dutch, no groups): core's [`numbers::Plain`].
+pub fn number_in(v: f64, lang: Lang) -> String {
+    numbers::Plain(v, lang).to_string()
+}
+
+/// A CSV field, guarded against spreadsheet formulas (core's
+/// [`csvcell::guard`]: `=…` is written `'=…`; a number stays a number) and
+/// quoted when it must be. Every CSV the dashboard writes goes through it.
 pub fn csv_field(s: &str, out: &mut String) {
+    let guarded = csvcell::guard(s).to_string();
+    let s = guarded.as_str();
     if s.contains([',', '"', '\n', '\r']) || s.starts_with(' ') || s.ends_with(' ') {
         out.push('"');
         out.push_str(&s.replace('"', "\"\""));
@@ -647,7 +807,7 @@ pub fn export_csv(data: &UserData) -> String {
         out.push(',');
         out.push_str(&o.year.to_string());
         out.push(',');
-        out.push_str(&number(o.value));
+        out.push_str(&number_in(o.value, Lang::En));
         out.push(',');
         csv_field(&unescape(&o.source), &mut out);
         out.push(',');
@@ -849,6 +1009,84 @@ mod tests {
         assert_eq!(e[0].line, Some(line));
         let e = import_json(base, "{\"format\": \"koers\",\n \"x\": 1}").unwrap_err();
         assert!(e[0].line.is_some());
+    }
+
+    #[test]
+    fn csv_numbers_are_read_by_the_files_convention_or_refused_with_both_readings() {
+        let base = vision();
+        let csv = |rows: &str| std::format!("subject,year,value,source\n{rows}");
+        let one = |v: &str| csv(&std::format!("T-P5-technici-25000,2026,\"{v}\",CBS\n"));
+        let value = |text: String| import_csv(base, text.as_bytes(), &[]).map(|d| d.obs[0].value);
+        assert_eq!(value(one("2.27")), Ok(2.27));
+        assert_eq!(value(one("1.234,5")), Ok(1234.5));
+        assert_eq!(value(one("25\u{a0}000")), Ok(25000.0));
+        let e = import_csv(base, one("2.600").as_bytes(), &[]).unwrap_err();
+        assert_eq!(
+            (e[0].line, e[0].kind.clone()),
+            (
+                Some(2),
+                ErrorKind::AmbiguousNumber {
+                    nl: Some(2600.0),
+                    en: Some(2.6)
+                }
+            )
+        );
+        // The file shows its convention elsewhere: read by it.
+        let nl =
+            csv("T-P5-technici-25000,2026,\"2.600\",CBS\nT-P5-technici-25000,2027,\"2,5\",CBS\n");
+        assert_eq!(
+            import_csv(base, nl.as_bytes(), &[]).unwrap().obs[0].value,
+            2600.0
+        );
+        // A ;-separated file names its separator.
+        let e = import_csv(
+            base,
+            b"subject;year;value;source\nT-P5-technici-25000;2026;1;CBS\n",
+            &[],
+        )
+        .unwrap_err();
+        assert_eq!(e.len(), 1);
+        assert_eq!(e[0].kind, ErrorKind::Separator(';'));
+        // Not UTF-8: refused with its line.
+        let e = import_csv(
+            base,
+            b"subject,year,value,source\nT-P5-technici-25000,2026,1,CB\xffS\n",
+            &[],
+        )
+        .unwrap_err();
+        assert_eq!(
+            (e[0].line, e[0].kind.clone()),
+            (Some(2), ErrorKind::NotUtf8)
+        );
+        // Beyond the unit's plausible size: refused, so no sum overflows.
+        let e = import_csv(base, one("1e308").as_bytes(), &[]).unwrap_err();
+        assert_eq!(e[0].kind, ErrorKind::Implausible { bound: 1e10 });
+        const { assert!(MAX_IMPORT_BYTES < 30 << 20 && MAX_IMPORT_BYTES > 2 << 20) };
+    }
+
+    #[test]
+    fn formulas_are_guarded_in_csv_and_read_back() {
+        let base = vision();
+        let mut data = UserData::default();
+        data.obs.push(Obs {
+            note: Some(escape("-2+3")),
+            ..obs(
+                "T-P5-technici-25000",
+                2026,
+                2.375,
+                "=HYPERLINK(\"https://x\")",
+            )
+        });
+        data.obs
+            .push(obs("I-P5-uitstroom-naar-sector", 2026, -3.0, "'@x"));
+        let csv = export_csv(&data);
+        assert!(csv.contains("\"'=HYPERLINK(\"\"https://x\"\")\""), "{csv}");
+        assert!(
+            csv.contains(",'-2+3,") && csv.contains(",-3,") && csv.contains("''@x"),
+            "{csv}"
+        );
+        assert!(csv.contains(",2.3750,"), "{csv}");
+        assert_eq!(import_csv(base, csv.as_bytes(), &[]).unwrap(), data);
     }
 
     #[test]

@@ -925,16 +925,28 @@ pub fn click(inst: usize, root: &Root, act: &str, el: &Element) {
                 app.scenario.name = n;
             }
             if app.scenario.name.is_empty() {
-                app.scenario.name = [
-                    crate::i18n::t(app.lang, i::SC_UNNAMED),
-                    " ",
-                    &(app.saved.len() + 1).to_string(),
-                ]
-                .concat();
+                // The first number no saved scenario has: an unnamed save
+                // never replaces a saved one.
+                let unnamed = crate::i18n::t(app.lang, i::SC_UNNAMED);
+                app.scenario.name = (1..)
+                    .map(|n: usize| [unnamed, " ", &n.to_string()].concat())
+                    .find(|n| app.saved.iter().all(|x| &x.name != n))
+                    .unwrap_or_default();
             }
             let s = app.scenario.clone();
+            let full = app.saved.len() >= scenario::MAX_SAVED;
             match app.saved.iter_mut().find(|x| x.name == s.name) {
                 Some(x) => *x = s,
+                None if full => {
+                    // Full: refused now, visibly, not dropped on reload.
+                    app.flash = Some(Flash {
+                        error: true,
+                        text: crate::i18n::t(app.lang, i::SC_FULL)
+                            .replace("{n}", &scenario::MAX_SAVED.to_string()),
+                        undo: false,
+                    });
+                    return;
+                }
                 None => app.saved.push(s),
             }
             let ok = store::set_scenarios(&app.saved);

@@ -284,6 +284,7 @@ words! {
     SC_RESET = "Terug naar de visie", "Back to the vision";
     SC_SAVED_FLASH = "Scenario bewaard in deze browser.", "Scenario saved in this browser.";
     SC_UNNAMED = "Scenario", "Scenario";
+    SC_FULL = "Niet bewaard: er zijn al {n} scenario's bewaard, het meeste dat deze browser bewaart. Verwijder er eerst een.", "Not saved: {n} scenarios are saved already, the most this browser keeps. Delete one first.";
     SC_TARGET_WORD = "doel", "target";
     COPY = "Kopieer", "Copy";
     COPIED = "Gekopieerd (of geselecteerd: Ctrl+C)", "Copied (or selected: Ctrl+C)";
@@ -417,13 +418,41 @@ pub fn change(lang: Lang, c: Change, n: usize) -> String {
     .concat()
 }
 
+/// The JSON parser's complaint in Dutch.
+fn json_message(m: &koers_core::load::JsonMessage) -> &'static str {
+    use serde_json_core::de::Error as E;
+    match &m.0 {
+        E::CustomError => "een waarde die hier niet mag",
+        E::InvalidType => "een waarde van het verkeerde type",
+        E::InvalidNumber => "een ongeldig getal",
+        E::AnyIsUnsupported => "een onverwachte waarde",
+        E::ExpectedSomeValue => "een waarde verwacht",
+        E::ExpectedColon => "':' verwacht",
+        E::ExpectedListCommaOrEnd => "',' of ']' verwacht",
+        E::ExpectedObjectCommaOrEnd => "',' of '}' verwacht",
+        E::ExpectedSomeIdent => "true, false of null verwacht",
+        E::KeyMustBeAString => "een sleutel die geen tekst is",
+        E::TrailingCharacters => "onverwachte tekens",
+        E::TrailingComma => "een komma voor het sluithaakje",
+        E::EofWhileParsingList
+        | E::EofWhileParsingObject
+        | E::EofWhileParsingString
+        | E::EofWhileParsingNumber
+        | E::EofWhileParsingValue => "het bestand houdt te vroeg op",
+        E::InvalidUnicodeCodePoint | E::InvalidEscapeSequence => {
+            "een ongeldige escape of ongeldig teken"
+        }
+        _ => "onleesbare JSON",
+    }
+}
+
 /// What is wrong, in words.
 pub fn error_kind(lang: Lang, k: &ErrorKind) -> String {
     if lang == Lang::En {
         return k.to_string();
     }
     match k {
-        ErrorKind::Json(m) => ["ongeldige JSON (", &m.to_string(), ")"].concat(),
+        ErrorKind::Json(m) => ["ongeldige JSON (", json_message(m), ")"].concat(),
         ErrorKind::TooMany { capacity } => [
             "meer dan de ",
             &capacity.to_string(),
@@ -453,6 +482,37 @@ pub fn error_kind(lang: Lang, k: &ErrorKind) -> String {
         ErrorKind::NotANumber => "geen (geldig) getal".into(),
         ErrorKind::TooManyFields => "meer velden dan de kopregel".into(),
         ErrorKind::TooLong => "een veld of regel is te lang".into(),
+        ErrorKind::BadDate => "een datum is JJJJ, JJJJ-MM of JJJJ-MM-DD".into(),
+        ErrorKind::BadUrl => "een URL begint met https:// of http://".into(),
+        ErrorKind::UnitMismatch => "de eenheid van de reeks verschilt van die van het doel".into(),
+        ErrorKind::NotInThisFile => {
+            "een cijferbestand bevat alleen sources, series, observations, events en window_flows"
+                .into()
+        }
+        ErrorKind::AmbiguousNumber { nl, en } => {
+            let mut s = String::new();
+            let _ = koers_core::numbers::ambiguous(&mut s, *nl, *en, Lang::Nl);
+            s
+        }
+        ErrorKind::Implausible { bound } => [
+            "groter dan ",
+            &std::format!("{bound:e}"),
+            ", meer dan deze eenheid redelijkerwijs kan zijn",
+        ]
+        .concat(),
+        ErrorKind::Separator(c) => [
+            "de kolommen zijn gescheiden door '",
+            &c.to_string(),
+            "', niet door ',': sla het bestand op als CSV met komma's",
+        ]
+        .concat(),
+        ErrorKind::NotUtf8 => "geen geldige UTF-8-tekst: sla het bestand op als UTF-8".into(),
+        ErrorKind::FileTooLarge { limit } => [
+            "het bestand is groter dan elk geldig bestand (hooguit ",
+            &(limit / 1024).to_string(),
+            " KiB)",
+        ]
+        .concat(),
         other => other.to_string(),
     }
 }

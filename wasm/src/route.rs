@@ -22,12 +22,21 @@ pub enum Route {
     /// "What if?": the scenario explorer (its settings travel in the query
     /// after the hash, see [`crate::scenario`]).
     Scenario,
+    /// An address that names no view (`#/nope`): "not found", with the
+    /// path as given.
+    NotFound(String),
 }
 
 impl Route {
-    /// The route of a location hash (`#/target/T-1`); unknown is the overview.
+    /// The route of a location hash (`#/target/T-1`). No hash, `#` and
+    /// `#/` are the overview; a hash that is not a path (`#main`, the skip
+    /// link's target) too; a path that names no view is [`Route::NotFound`].
     pub fn parse(hash: &str) -> Route {
-        let path = hash.trim_start_matches('#').trim_start_matches('/');
+        let after = hash.trim_start_matches('#');
+        if !after.starts_with('/') {
+            return Route::Overview;
+        }
+        let path = after.trim_start_matches('/');
         let path = path.split_once('?').map_or(path, |(p, _)| p);
         let (head, id) = path.split_once('/').unwrap_or((path, ""));
         let id = decode(id);
@@ -39,7 +48,8 @@ impl Route {
             ("data", _) => Route::Data,
             ("method", _) => Route::Method,
             ("scenario", _) => Route::Scenario,
-            _ => Route::Overview,
+            ("", true) => Route::Overview,
+            _ => Route::NotFound(path.into()),
         }
     }
 
@@ -54,6 +64,7 @@ impl Route {
             Route::Data => "#/data".into(),
             Route::Method => "#/method".into(),
             Route::Scenario => "#/scenario".into(),
+            Route::NotFound(path) => ["#/", path].concat(),
         }
     }
 }
@@ -183,7 +194,12 @@ mod tests {
         assert_eq!(query("#/scenario?n=a"), Some("n=a"));
         assert_eq!(query("#/money"), None);
         assert_eq!(Route::parse(""), Route::Overview);
-        assert_eq!(Route::parse("#/target/"), Route::Overview);
+        assert_eq!(Route::parse("#/target/"), Route::NotFound("target/".into()));
+        assert_eq!(Route::parse("#/nope"), Route::NotFound("nope".into()));
+        assert_eq!(Route::parse("#/nope").hash(), "#/nope");
+        assert_eq!(Route::parse("#/"), Route::Overview);
+        assert_eq!(Route::parse("#"), Route::Overview);
+        assert_eq!(Route::parse("#main"), Route::Overview);
         assert_eq!(Route::parse("#/target/<x>"), Route::Target("x".into()));
     }
 

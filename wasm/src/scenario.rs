@@ -653,11 +653,15 @@ pub fn evaluate(
     }
 }
 
+/// The most scenarios saved in one browser: a save beyond it is refused
+/// (the explorer says so), so none is ever dropped on reading.
+pub const MAX_SAVED: usize = 100;
+
 /// Saved scenarios as stored: one query per line.
 pub fn parse_saved(text: &str) -> Vec<Scenario> {
     text.lines()
         .filter(|l| !l.trim().is_empty())
-        .take(100)
+        .take(MAX_SAVED)
         .map(Scenario::from_query)
         .collect()
 }

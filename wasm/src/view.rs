@@ -241,6 +241,7 @@ pub fn render(app: &App) -> H {
         Route::Data => data_view(&c),
         Route::Method => method(&c),
         Route::Scenario => crate::explore::page(&c),
+        Route::NotFound(_) => not_found(&c),
     };
     main.to(body);
     let root = h("div").a("id", "root");
@@ -2582,7 +2583,7 @@ fn data_view(c: &Ctx) -> H {
                 .k(cell(
                     "value",
                     "text",
-                    &crate::data::number(o.value),
+                    &crate::data::number_in(o.value, c.l),
                     c.t(i::VALUE),
                 ))
                 .k(cell("source", "text", &unescape(&o.source), c.t(i::SOURCE)))
