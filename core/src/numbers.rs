@@ -441,6 +441,22 @@ mod tests {
     }
 
     #[test]
+    fn the_table_in_docs_number_entry() {
+        let both = |nl, en| Err(NumberError::Ambiguous { nl, en });
+        assert_eq!(parse_localised("3.000.000", EN), both(Some(3e6), None));
+        assert_eq!(parse_localised("3,000,000", NL), both(None, Some(3e6)));
+        assert_eq!(parse_localised("3,000,000", EN), Ok(3e6));
+        assert_eq!(parse_localised("0,125", EN), both(Some(0.125), None));
+        assert_eq!(parse_localised("€1,500", EN), Ok(1500.0));
+        assert_eq!(parse_localised("12,5 %", NL), Ok(12.5));
+        assert_eq!(parse_localised("12,5%", EN), both(Some(12.5), None));
+        assert_eq!(parse_localised("+3", EN), Ok(3.0));
+        assert_eq!(Plain(2.375, NL).to_string(), "2,3750");
+        assert_eq!(Plain(2.27, NL).to_string(), "2,27");
+        assert_eq!(Plain(3100.0, EN).to_string(), "3100");
+    }
+
+    #[test]
     fn a_file_is_read_by_its_own_convention() {
         assert_eq!(
             parse_in_file("2.600", None),
