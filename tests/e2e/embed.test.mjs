@@ -173,7 +173,7 @@ test('embed.html alone: one part with minimal chrome, in the asked language, acc
   await setup(async (page, { koers }) => {
     for (const [view, re] of [
       ['priority/P5', /5\. Ensure sufficient talent/],
-      ['headline/T-P3-gemobiliseerd-25mld-2035', /€7bn → €25bn/],
+      ['headline/T-P3-gemobiliseerd-25mld-2035', /€7bn → up to €25bn/],
       ['windows', /Investment windows to 2035/],
       ['revolving', /Revolving capital/],
       ['nonsense', /The whole vision/],
