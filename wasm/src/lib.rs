@@ -32,6 +32,7 @@ pub mod fmt;
 mod i18n;
 pub mod scenario;
 pub mod store;
+pub mod sync;
 mod view;
 
 use wasm_bindgen::prelude::*;
