@@ -113,7 +113,7 @@ const cells = [];
   await page.waitForSelector('#obs-table');
   for (let i = 0; i < RUNS; i++) {
     cells.push(await page.evaluate((v) => {
-      const input = document.getElementById('e-value-50');
+      const input = document.getElementById('e-value-I-P5-uitstroom-naar-sector-1986');
       input.value = String(v);
       const t0 = performance.now();
       input.dispatchEvent(new Event('change', { bubbles: true }));

@@ -152,7 +152,7 @@ test('hostile text renders as text: no element, no dialog', async () => {
     await page.goto(url + '#/data');
     await page.waitForSelector('#obs-table');
     assert.equal(await page.locator('#obs-table img, #root img').count(), 0);
-    assert.equal(await page.inputValue('#e-source-0'), evil);
+    assert.equal(await page.inputValue('#obs-table tbody tr:first-child [data-edit="source"]'), evil);
     // The same through an import.
     const csv = `subject,year,value,source,note\nT-P5-technici-25000,2027,5,"${evil}","${evil}"\n`;
     await page.setInputFiles('#import-file', { name: 'x.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });

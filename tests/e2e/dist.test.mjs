@@ -56,7 +56,7 @@ test('opened from file://, it renders the overview and keeps an entered figure a
     const other = await page.context().newPage();
     await other.goto(URL_ + '#/data');
     await other.waitForSelector('#obs-table');
-    assert.equal(await other.inputValue('#e-source-0'), 'Eigen telling, offline');
+    assert.equal(await other.inputValue('#obs-table tbody tr:first-child [data-edit="source"]'), 'Eigen telling, offline');
   });
 });
 

@@ -44,10 +44,10 @@ test('Dutch numbers are read the way the page writes them, or refused with both 
     // The data view's edit: 3.000 is three thousand, and the other forms.
     await page.goto(url + '#/data');
     await page.waitForSelector('#obs-table');
-    assert.equal(await page.inputValue('#e-value-0'), '25000');
+    assert.equal(await page.inputValue('#obs-table tbody tr:first-child [data-edit="value"]'), '25000');
     const edit = async (v) => {
-      await page.fill('#e-value-0', v);
-      await page.press('#e-value-0', 'Tab');
+      await page.fill('#obs-table tbody tr:first-child [data-edit="value"]', v);
+      await page.press('#obs-table tbody tr:first-child [data-edit="value"]', 'Tab');
     };
     for (const [typed, want] of [
       ['3.000', 3000], ['1.234,5', 1234.5], ['25\u00a0000', 25000], ['25\u202f000', 25000],
@@ -118,7 +118,7 @@ test('no CSV download carries a spreadsheet formula, and koers reads its own CSV
     await importFile(page, 'koers.csv', csv);
     await page.waitForSelector('#flash');
     assert.equal(await stored(page), before);
-    assert.equal(await page.inputValue('#e-source-0'), '=HYPERLINK("https://evil.example","klik")');
+    assert.equal(await page.inputValue('#obs-table tbody tr:first-child [data-edit="source"]'), '=HYPERLINK("https://evil.example","klik")');
   });
 });
 

@@ -1,7 +1,11 @@
 //! The dashboard's state, all of it in Rust: the vision, what the user
 //! entered, what core computed from both, the view, undo and redo. Every
 //! change goes through [`App::commit`], which validates with core, records
-//! undo, recomputes and saves.
+//! undo (as a patch, [`crate::sync`]), recomputes and saves.
+//!
+//! Other tabs of the same browser store too: [`App::merge_in`] merges what
+//! another tab stored into this tab's data record by record, and keeps what
+//! both changed differently in [`App::conflicts`] for the user to choose.
 //!
 //! Two layers of figures: [`App::base`] is the vision with its published
 //! figures (read from the static host at start, the same for every
@@ -23,6 +27,8 @@ use crate::data::{self, Problem, UserData};
 use crate::history::History;
 use crate::route::{Part, Route};
 use crate::scenario::Scenario;
+use crate::store::Kept;
+use crate::sync::{self, Conflict, Key, Patch, Rec};
 
 /// What core computed from the vision and the user's data.
 #[derive(Debug, Default)]
@@ -152,6 +158,34 @@ pub struct Flash {
     pub undo: bool,
 }
 
+/// A figure that was being edited here when another tab deleted it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct LostEdit {
+    /// The figure.
+    pub key: Key,
+    /// The field being edited.
+    pub field: String,
+    /// What was typed in it (not saved).
+    pub typed: String,
+}
+
+/// What an undo or redo did.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Step {
+    /// Nothing to undo (or redo).
+    Nothing,
+    /// Done; `skipped` figures were left as they are because another tab
+    /// changed them since (`kept` of them, when nothing else was done).
+    Done {
+        /// Figures of the step applied.
+        applied: usize,
+        /// Figures of the step another tab changed since: left alone.
+        skipped: usize,
+    },
+    /// The result would not be valid data: nothing changed.
+    Refused,
+}
+
 /// The whole state.
 pub struct App {
     /// Interface language.
@@ -165,8 +199,23 @@ pub struct App {
     pub data: UserData,
     /// What core computed.
     pub computed: Computed,
-    /// Undo and redo.
-    pub history: History<UserData>,
+    /// Undo and redo: this tab's own changes, record by record.
+    pub history: History<Patch>,
+    /// What this tab last read from or wrote to storage: the common
+    /// ancestor when merging what another tab stored since.
+    pub stored: UserData,
+    /// Records this tab and another changed differently, waiting for the
+    /// user's choice (the other tab's version is the one in `data`).
+    pub conflicts: Vec<Conflict>,
+    /// The last save in this browser failed (storage full or disabled):
+    /// said on every view until a save succeeds.
+    pub save_failed: bool,
+    /// A figure being edited here that another tab deleted, with what was
+    /// typed: reported until the next change.
+    pub edit_lost: Option<LostEdit>,
+    /// Storage was out of step after another tab's write: look again a
+    /// moment later ([`App::resync`]).
+    pub resync: bool,
     /// The last action's message.
     pub flash: Option<Flash>,
     /// Problems of the last import or form entry, with where.
@@ -179,8 +228,9 @@ pub struct App {
     pub draft: Vec<(String, String)>,
     /// Revolving-model parameters.
     pub revolve: Revolve,
-    /// Stored data that could not be read, kept aside (never dropped).
-    pub unreadable: bool,
+    /// Unreadable stored data kept aside, each copy until the user removes
+    /// it.
+    pub unreadable: Vec<Kept>,
     /// Where the dashboard is drawn.
     pub mode: Mode,
     /// The part drawn, outside [`Mode::Page`].
@@ -238,7 +288,12 @@ impl App {
             problems_at: "",
             draft: Vec::new(),
             revolve: Revolve::default(),
-            unreadable: false,
+            unreadable: Vec::new(),
+            stored: UserData::default(),
+            conflicts: Vec::new(),
+            save_failed: false,
+            edit_lost: None,
+            resync: false,
             mode: Mode::Page,
             part: Part::Overview,
             home: String::new(),
@@ -263,10 +318,14 @@ impl App {
             data::mark_published(self.base, &next, &mut self.problems);
             return false;
         }
-        let before = core::mem::replace(&mut self.data, next);
-        self.history.record(before);
+        let patch = sync::diff(&self.data, &next);
+        if !patch.is_empty() {
+            self.history.record(patch);
+        }
+        self.data = next;
         self.problems.clear();
         self.draft.clear();
+        self.edit_lost = None;
         self.after_change();
         self.flash = Some(Flash {
             error: false,
@@ -280,33 +339,172 @@ impl App {
         self.computed = compute(self.base, &self.data);
     }
 
-    /// Undo the last change.
-    pub fn undo(&mut self) -> bool {
-        self.step(History::undo)
+    /// Undo this tab's last change: its inverse applied to the data as it
+    /// is now, so whatever another tab did since stays.
+    pub fn undo(&mut self) -> Step {
+        self.step(false)
     }
 
-    /// Redo the last undone change.
-    pub fn redo(&mut self) -> bool {
-        self.step(History::redo)
+    /// Redo the last change undone here.
+    pub fn redo(&mut self) -> Step {
+        self.step(true)
     }
 
-    /// One step through the history: `Ok` with the data to show, or `Err`
-    /// with the data handed back when there is nothing to step to.
-    fn step(
-        &mut self,
-        go: fn(&mut History<UserData>, UserData) -> Result<UserData, UserData>,
-    ) -> bool {
-        let now = core::mem::take(&mut self.data);
-        let (data, done) = match go(&mut self.history, now) {
-            Ok(d) => (d, true),
-            Err(d) => (d, false),
+    fn step(&mut self, forward: bool) -> Step {
+        let taken = if forward {
+            self.history.take_redo()
+        } else {
+            self.history.take_undo()
         };
-        self.data = data;
-        if done {
-            self.after_change();
-            self.flash = None;
+        let Some(patch) = taken else {
+            return Step::Nothing;
+        };
+        let (next, applied, skipped) = sync::apply(&self.data, &patch, forward);
+        if data::check(self.base, &next).is_err() {
+            // Put it back: nothing changed.
+            if forward {
+                self.history.undone(patch);
+            } else {
+                self.history.redone(patch);
+            }
+            return Step::Refused;
         }
+        let done = Step::Done {
+            applied: applied.len(),
+            skipped: skipped.len(),
+        };
+        if !applied.is_empty() {
+            if forward {
+                self.history.redone(applied);
+            } else {
+                self.history.undone(applied);
+            }
+        }
+        self.data = next;
+        self.after_change();
+        self.flash = None;
+        self.edit_lost = None;
         done
+    }
+
+    /// Merge what another tab stored (`theirs`, changed from `ancestor`)
+    /// into this tab's data: see [`sync::merge`]. Records both changed
+    /// differently are added to [`App::conflicts`]. True when this tab's
+    /// data changed.
+    pub fn merge_in(&mut self, ancestor: &UserData, theirs: &UserData) -> bool {
+        let (next, conflicts) = sync::merge(ancestor, theirs, &self.data);
+        if data::check(self.base, &next).is_err() {
+            // Both layers valid but not together (too many figures): keep
+            // this tab's, with theirs asked about record by record.
+            let (_, all) = sync::merge(&UserData::default(), theirs, &self.data);
+            for c in all {
+                self.add_conflict(c);
+            }
+            return false;
+        }
+        for c in conflicts {
+            self.add_conflict(c);
+        }
+        // A conflict the other tab has since settled the same way is gone.
+        self.conflicts
+            .retain(|c| sync::find(&next, &c.key) != c.mine);
+        let changed = !sync::same(&next, &self.data);
+        if changed {
+            self.data = next;
+            self.after_change();
+        }
+        changed
+    }
+
+    /// Before a save: if another tab stored something since this tab last
+    /// looked (`current`, what storage holds now), merge it in first, so
+    /// the save writes both tabs' changes.
+    pub fn before_save(&mut self, current: &UserData) {
+        if !sync::same(current, &self.stored) {
+            let ancestor = core::mem::replace(&mut self.stored, current.clone());
+            self.merge_in(&ancestor, current);
+        }
+    }
+
+    /// Another tab stored: `old` became `new`; storage holds `current` now.
+    /// Merge that change in. True when this tab should now store its data
+    /// (if it differs from `current`): storage is at `new`, or at this
+    /// tab's own last write, which came after `new` without it. Else
+    /// storage has moved on with a write whose event is still to come, and
+    /// writing now would undo it.
+    pub fn on_stored(&mut self, old: &UserData, new: &UserData, current: &UserData) -> bool {
+        self.merge_in(old, new);
+        let in_step = sync::same(current, new);
+        if in_step {
+            self.stored = current.clone();
+        } else {
+            // Storage holds something else: this tab's own write, which
+            // came after `new` without it (then this tab must store the
+            // merge, or the other tab's change is lost), or a later write
+            // whose event is still to come (then storing now would undo
+            // it). Which one shows when no event follows: [`App::resync`]
+            // a moment later.
+            self.resync = true;
+        }
+        in_step
+    }
+
+    /// A moment after storage was found out of step: merge what it holds
+    /// now and say whether to store (the caller then writes if the data
+    /// differs). False when there was nothing to do.
+    pub fn resync(&mut self, current: &UserData) -> bool {
+        if !core::mem::take(&mut self.resync) {
+            return false;
+        }
+        self.before_save(current);
+        true
+    }
+
+    /// Whether the data must be written: it differs from what storage holds
+    /// (`current`).
+    pub fn must_write(&self, current: &UserData) -> bool {
+        !sync::same(&self.data, current)
+    }
+
+    /// A save succeeded (or was not needed: storage holds `data`).
+    pub fn saved(&mut self) {
+        self.stored = self.data.clone();
+        self.save_failed = false;
+    }
+
+    fn add_conflict(&mut self, c: Conflict) {
+        // Asked about once per record: this tab's first version is kept.
+        match self.conflicts.iter_mut().find(|x| x.key == c.key) {
+            Some(x) => x.theirs = c.theirs,
+            None => self.conflicts.push(c),
+        }
+    }
+
+    /// The data with the conflict on `key` settled: this tab's version
+    /// (`mine`) or the other tab's (already in the data). `None` when there
+    /// is no such conflict; the caller commits the data (so it can be
+    /// undone) and the conflict is gone.
+    pub fn resolve(&mut self, key: &Key, mine: bool) -> Option<UserData> {
+        let i = self.conflicts.iter().position(|c| c.key == *key)?;
+        let c = self.conflicts.remove(i);
+        if !mine {
+            return Some(self.data.clone());
+        }
+        let mut next = self.data.clone();
+        let at = |d: &UserData| match &c.mine {
+            Some(Rec::Flow(_)) => d.flows.len(),
+            _ => d.obs.len(),
+        };
+        let now = sync::find(&next, key);
+        let patch = [sync::Delta {
+            key: key.clone(),
+            before: now,
+            after: c.mine.clone(),
+            at_before: at(&next),
+            at_after: at(&next),
+        }];
+        next = sync::apply(&next, &patch, true).0;
+        Some(next)
     }
 
     /// The observed points of one subject: the published ones, then the
@@ -339,7 +537,190 @@ impl App {
 mod tests {
     use super::*;
     use crate::data::{escape, Obs};
+    use crate::sync::{Key, Rec};
     use koers_core::progress::Status;
+
+    const T: &str = "T-P5-technici-25000";
+    const I: &str = "I-P5-uitstroom-naar-sector";
+
+    fn obs(subject: &str, year: i32, value: f64) -> Obs {
+        Obs {
+            subject: subject.into(),
+            year,
+            value,
+            source: escape("test"),
+            note: None,
+            provisional: false,
+        }
+    }
+
+    /// One browser's localStorage key and its `storage` events: each write
+    /// is seen by every other tab as (old value, new value).
+    #[derive(Default)]
+    struct Browser {
+        value: UserData,
+        events: Vec<(usize, UserData, UserData)>,
+    }
+
+    impl Browser {
+        fn write(&mut self, from: usize, tabs: usize, v: UserData) {
+            let old = core::mem::replace(&mut self.value, v.clone());
+            for t in (0..tabs).filter(|t| *t != from) {
+                self.events.push((t, old.clone(), v.clone()));
+            }
+        }
+    }
+
+    fn tab() -> App {
+        App::new(
+            data::test_base(None),
+            Lang::Nl,
+            Route::Overview,
+            UserData::default(),
+        )
+    }
+
+    /// What the controller does on a save: read, merge, write.
+    fn save(b: &mut Browser, me: usize, app: &mut App) {
+        let current = b.value.clone();
+        app.before_save(&current);
+        if app.must_write(&current) {
+            b.write(me, 2, app.data.clone());
+        }
+        app.saved();
+    }
+
+    /// What the controller does on a `storage` event.
+    fn event(b: &mut Browser, me: usize, app: &mut App, old: &UserData, new: &UserData) {
+        let current = b.value.clone();
+        if app.on_stored(old, new, &current) {
+            if app.must_write(&current) {
+                b.write(me, 2, app.data.clone());
+            }
+            app.saved();
+        }
+    }
+
+    fn settle(b: &mut Browser, tabs: &mut [App; 2]) {
+        for _ in 0..100 {
+            if b.events.is_empty() {
+                // The events are handled: each tab's look a moment later.
+                for (t, app) in tabs.iter_mut().enumerate() {
+                    let current = b.value.clone();
+                    if app.resync(&current) {
+                        if app.must_write(&current) {
+                            b.write(t, 2, app.data.clone());
+                        }
+                        app.saved();
+                    }
+                }
+                if b.events.is_empty() {
+                    return;
+                }
+                continue;
+            }
+            let (t, old, new) = b.events.remove(0);
+            event(b, t, &mut tabs[t], &old, &new);
+        }
+        panic!("the tabs keep writing: {:?}", b.value);
+    }
+
+    fn add(app: &mut App, o: Obs) {
+        let mut next = app.data.clone();
+        next.obs.push(o);
+        assert!(app.commit(next, Change::Added));
+    }
+
+    #[test]
+    fn two_tabs_saving_at_once_keep_both_figures() {
+        for first in [0, 1] {
+            let mut b = Browser::default();
+            let mut tabs = [tab(), tab()];
+            // Both read the same (empty) storage, then both write: the
+            // browser applies `first`'s write first, the other's after it.
+            add(&mut tabs[0], obs(T, 2026, 1.0));
+            add(&mut tabs[1], obs(I, 2026, 2.0));
+            let second = 1 - first;
+            for t in [first, second] {
+                let v = tabs[t].data.clone();
+                b.write(t, 2, v);
+                tabs[t].saved();
+            }
+            settle(&mut b, &mut tabs);
+            for app in &tabs {
+                assert!(sync::same(&app.data, &b.value), "{first}");
+                assert!(app.conflicts.is_empty());
+            }
+            assert_eq!(b.value.obs.len(), 2, "{first}");
+        }
+    }
+
+    #[test]
+    fn a_true_conflict_is_asked_and_nothing_is_dropped() {
+        let mut b = Browser::default();
+        let mut tabs = [tab(), tab()];
+        add(&mut tabs[0], obs(T, 2026, 3000.0));
+        add(&mut tabs[1], obs(T, 2026, 4000.0));
+        for t in [0, 1] {
+            let v = tabs[t].data.clone();
+            b.write(t, 2, v);
+            tabs[t].saved();
+        }
+        settle(&mut b, &mut tabs);
+        // Tab 1 wrote last, from stale data: it is the one that asks; the
+        // stored value is tab 0's, and tab 1's is in its question.
+        assert!(tabs[0].conflicts.is_empty());
+        assert_eq!(tabs[1].conflicts.len(), 1);
+        assert_eq!(b.value.obs, [obs(T, 2026, 3000.0)]);
+        assert_eq!(
+            tabs[1].conflicts[0].mine,
+            Some(Rec::Obs(obs(T, 2026, 4000.0)))
+        );
+        // Keep tab 1's: stored, and tab 0 follows.
+        let key = Key::obs(T, 2026);
+        let next = tabs[1].resolve(&key, true).unwrap();
+        assert!(tabs[1].commit(next, Change::Edited));
+        save(&mut b, 1, &mut tabs[1]);
+        settle(&mut b, &mut tabs);
+        assert_eq!(b.value.obs, [obs(T, 2026, 4000.0)]);
+        assert_eq!(tabs[0].data.obs, [obs(T, 2026, 4000.0)]);
+        assert!(tabs[1].conflicts.is_empty());
+    }
+
+    #[test]
+    fn undo_in_one_tab_keeps_the_other_tabs_figure() {
+        let mut b = Browser::default();
+        let mut tabs = [tab(), tab()];
+        add(&mut tabs[0], obs(T, 2026, 3000.0));
+        save(&mut b, 0, &mut tabs[0]);
+        settle(&mut b, &mut tabs);
+        add(&mut tabs[1], obs(T, 2027, 4000.0));
+        save(&mut b, 1, &mut tabs[1]);
+        settle(&mut b, &mut tabs);
+        assert_eq!(tabs[0].data.obs.len(), 2);
+        assert_eq!(
+            tabs[0].undo(),
+            Step::Done {
+                applied: 1,
+                skipped: 0
+            }
+        );
+        save(&mut b, 0, &mut tabs[0]);
+        settle(&mut b, &mut tabs);
+        assert_eq!(b.value.obs, [obs(T, 2027, 4000.0)]);
+        assert_eq!(tabs[1].data.obs, [obs(T, 2027, 4000.0)]);
+        // Tab 1 edits its figure; tab 0's redo brings back only its own.
+        assert!(matches!(tabs[0].redo(), Step::Done { applied: 1, .. }));
+        save(&mut b, 0, &mut tabs[0]);
+        settle(&mut b, &mut tabs);
+        assert!(sync::same(
+            &b.value,
+            &UserData {
+                obs: std::vec![obs(T, 2026, 3000.0), obs(T, 2027, 4000.0)],
+                flows: Vec::new()
+            }
+        ));
+    }
 
     #[test]
     fn a_2026_figure_changes_the_technicians_status() {
@@ -372,9 +753,23 @@ mod tests {
         assert!(!app.commit(next, Change::Added));
         assert_eq!(app.data.obs.len(), 1);
         assert!(!app.problems.is_empty());
-        assert!(app.undo());
+        assert_eq!(
+            app.undo(),
+            Step::Done {
+                applied: 1,
+                skipped: 0
+            }
+        );
         assert_eq!(app.computed.targets[i].status, Status::NotAvailable);
-        assert!(app.redo());
-        assert_eq!(app.data.obs.len(), 1);
+        assert!(matches!(app.redo(), Step::Done { applied: 1, .. }));
+        assert_eq!(
+            app.undo(),
+            Step::Done {
+                applied: 1,
+                skipped: 0
+            }
+        );
+        assert!(matches!(app.undo(), Step::Nothing));
+        assert!(app.data.obs.is_empty());
     }
 }

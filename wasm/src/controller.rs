@@ -20,7 +20,7 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, Event, EventTarget, HtmlElement, HtmlInputElement, KeyboardEvent};
 
-use crate::app::{App, Change, EmbedDialog, Flash, Mode};
+use crate::app::{App, Change, EmbedDialog, Flash, Mode, Step};
 use crate::data::{self, escape, BaseError, Obs, Problem};
 use crate::dom::{document, h, Root};
 use crate::i18n::{self, t};
@@ -172,6 +172,150 @@ fn update(id: usize, focus_title: bool, f: impl FnOnce(&mut App)) {
     });
 }
 
+/// Like [`update`], for a change that came from another tab: what the
+/// user is typing here and has not entered yet (every edited field, the
+/// focused one with its caret) is put back on the same figure after the
+/// redraw, whatever row it moved to. A figure being edited that the change
+/// removed is reported with what was typed, never swapped for another.
+fn update_remote(id: usize, f: impl FnOnce(&mut App)) {
+    INSTANCES.with(|cell| {
+        let Ok(mut guard) = cell.try_borrow_mut() else {
+            return;
+        };
+        let Some(Some(inst)) = guard.get_mut(id) else {
+            return;
+        };
+        let typed = typed_fields(&inst.root);
+        f(&mut inst.app);
+        draw(&inst.app, &inst.root, false);
+        if let Some(lost) = put_back(&inst.root, &typed) {
+            inst.app.edit_lost = Some(lost);
+            draw(&inst.app, &inst.root, false);
+        }
+    });
+}
+
+/// A field the user has typed in (or is in) and not entered yet.
+struct Typed {
+    id: String,
+    value: String,
+    checked: Option<bool>,
+    dirty: bool,
+    focused: bool,
+    caret: Option<(u32, u32)>,
+    /// The figure and field, for a field of the data view.
+    edit: Option<(String, String)>,
+}
+
+fn typed_fields(root: &Root) -> Vec<Typed> {
+    let focused = root.active().map(|e| e.id()).filter(|i| !i.is_empty());
+    let mut out = Vec::new();
+    let Ok(list) = root.el.query_selector_all("input[id], select[id]") else {
+        return out;
+    };
+    for n in 0..list.length() {
+        let Some(el) = list.item(n).and_then(|e| e.dyn_into::<Element>().ok()) else {
+            continue;
+        };
+        let id = el.id();
+        let is_focused = focused.as_deref() == Some(id.as_str());
+        let (value, checked, dirty, caret) = if let Some(i) = el.dyn_ref::<HtmlInputElement>() {
+            match i.type_().as_str() {
+                "file" | "range" | "hidden" => continue,
+                "checkbox" => (
+                    String::new(),
+                    Some(i.checked()),
+                    i.checked() != i.default_checked(),
+                    None,
+                ),
+                _ => {
+                    let caret = match (i.selection_start(), i.selection_end()) {
+                        (Ok(Some(a)), Ok(Some(b))) => Some((a, b)),
+                        _ => None,
+                    };
+                    let v = i.value();
+                    let dirty = v != i.default_value();
+                    (v, None, dirty, caret)
+                }
+            }
+        } else if let Some(sel) = el.dyn_ref::<web_sys::HtmlSelectElement>() {
+            if el.has_attribute("data-sc") {
+                continue;
+            }
+            let default = sel
+                .query_selector("option[selected]")
+                .ok()
+                .flatten()
+                .or_else(|| sel.query_selector("option").ok().flatten())
+                .and_then(|o| o.get_attribute("value"))
+                .unwrap_or_default();
+            let v = sel.value();
+            let dirty = v != default;
+            (v, None, dirty, None)
+        } else {
+            continue;
+        };
+        if !(dirty || is_focused) {
+            continue;
+        }
+        let edit = el
+            .get_attribute("data-key")
+            .zip(el.get_attribute("data-edit"));
+        out.push(Typed {
+            id,
+            value,
+            checked,
+            dirty,
+            focused: is_focused,
+            caret,
+            edit,
+        });
+    }
+    out
+}
+
+/// Put typed fields back after a redraw; the figure being edited, if it is
+/// gone.
+fn put_back(root: &Root, typed: &[Typed]) -> Option<crate::app::LostEdit> {
+    let mut lost = None;
+    for t in typed {
+        let Some(el) = root.by_id(&t.id) else {
+            if let Some((key, field)) = &t.edit {
+                if let Some(key) = crate::sync::Key::parse(key, false) {
+                    lost = Some(crate::app::LostEdit {
+                        key,
+                        field: field.clone(),
+                        typed: t.value.clone(),
+                    });
+                }
+            }
+            continue;
+        };
+        if let Some(i) = el.dyn_ref::<HtmlInputElement>() {
+            if t.dirty {
+                match t.checked {
+                    Some(c) => i.set_checked(c),
+                    None => i.set_value(&t.value),
+                }
+            }
+            if t.focused {
+                let _ = i.focus();
+                if let Some((a, b)) = t.caret {
+                    let _ = i.set_selection_range(a, b);
+                }
+            }
+        } else if let Some(s) = el.dyn_ref::<web_sys::HtmlSelectElement>() {
+            if t.dirty {
+                s.set_value(&t.value);
+            }
+            if t.focused {
+                let _ = s.focus();
+            }
+        }
+    }
+    lost
+}
+
 /// Change instance `id`'s state without drawing (the caller draws what
 /// changed).
 pub(crate) fn with_app(id: usize, f: impl FnOnce(&mut App)) {
@@ -269,13 +413,89 @@ fn draw(app: &App, root: &Root, focus_title: bool) {
     }
 }
 
+/// Store this tab's data, merged first with whatever another tab stored
+/// since this tab last looked (read, merge, write: two tabs saving at once
+/// keep both their figures). A failed save is said until one succeeds.
 fn save(app: &mut App) {
-    if app.stores() && !store::save(&app.data) {
-        app.flash = Some(Flash {
-            error: true,
-            text: t(app.lang, i18n::SAVE_FAILED).into(),
-            undo: false,
+    if !app.stores() {
+        return;
+    }
+    let current = current(app);
+    app.before_save(&current);
+    write(app, &current);
+}
+
+/// What storage holds now. Unreadable: the text is kept aside (with its
+/// time) and this tab's data will replace it, so it counts as this tab's.
+fn current(app: &mut App) -> data::UserData {
+    let text = store::text();
+    match store::parse(app.base, text.as_deref()) {
+        Ok(d) => d,
+        Err(store::Unreadable) => {
+            if let Some(t) = &text {
+                store::set_aside(t);
+            }
+            app.unreadable = store::copies();
+            app.stored.clone()
+        }
+    }
+}
+
+/// Look at storage again a moment after it was out of step with another
+/// tab's write (see [`App::on_stored`]): by then any write still on its way
+/// has been merged, and what is left is this tab's to store.
+fn resync_later(id: usize) {
+    let cb = Closure::once(move || {
+        update_remote(id, |app| {
+            let now = current(app);
+            if app.resync(&now) {
+                let now = current(app);
+                write(app, &now);
+            }
         });
+    });
+    let _ = window()
+        .set_timeout_with_callback_and_timeout_and_arguments_0(cb.as_ref().unchecked_ref(), 120);
+    cb.forget();
+}
+
+/// Write this tab's data unless storage already holds the same.
+fn write(app: &mut App, current: &data::UserData) {
+    if !app.must_write(current) || store::save(&app.data) {
+        app.saved();
+        return;
+    }
+    app.save_failed = true;
+    app.flash = Some(Flash {
+        error: true,
+        text: t(app.lang, i18n::SAVE_FAILED).into(),
+        undo: false,
+    });
+}
+
+/// Another tab stored (`old` became `new`): merge its change into this
+/// tab's data, and store the result if it holds more than `new` (this
+/// tab's own changes, which that tab's write may have missed).
+fn stored_elsewhere(app: &mut App, old: Option<String>, new: Option<String>) {
+    // An unreadable old value says nothing about what changed: everything
+    // in `new` counts as changed, nothing as deleted.
+    let ancestor = store::parse(app.base, old.as_deref()).unwrap_or_default();
+    let now = current(app);
+    match store::parse(app.base, new.as_deref()) {
+        Ok(theirs) => {
+            if app.on_stored(&ancestor, &theirs, &now) {
+                write(app, &now);
+            }
+        }
+        Err(store::Unreadable) => {
+            // Kept aside (by `current`, when still there); this tab's data
+            // replaces it.
+            if let Some(t) = &new {
+                store::set_aside(t);
+            }
+            app.unreadable = store::copies();
+            write(app, &now);
+        }
     }
 }
 
@@ -342,13 +562,12 @@ pub fn start_page(examples: Option<String>) {
         app.scenario = Scenario::from_query(q);
     }
     app.saved = store::scenarios();
-    match store::load(app.base) {
-        Ok(d) => {
-            app.data = d;
-            app.computed = crate::app::compute(app.base, &app.data);
-        }
-        Err(store::Unreadable) => app.unreadable = true,
+    if let Ok(d) = store::load(app.base) {
+        app.stored = d.clone();
+        app.data = d;
+        app.computed = crate::app::compute(app.base, &app.data);
     }
+    app.unreadable = store::copies();
     add_instance(app, Root { el, shadow: None });
 }
 
@@ -548,12 +767,21 @@ fn listen(id: usize, root: &Root, mode: Mode) -> Vec<Listener> {
             };
             let key = e.key();
             if key.as_deref() == Some(store::KEY) {
-                update(id, false, |app| {
-                    if let Ok(d) = store::load(app.base) {
-                        app.data = d;
-                        app.computed = crate::app::compute(app.base, &app.data);
-                    }
+                let (old, new) = (e.old_value(), e.new_value());
+                let mut later = false;
+                update_remote(id, |app| {
+                    let was = app.resync;
+                    stored_elsewhere(app, old, new);
+                    later = app.resync && !was;
                 });
+                if later {
+                    resync_later(id);
+                }
+            } else if key
+                .as_deref()
+                .is_some_and(|k| k.starts_with(store::UNREADABLE))
+            {
+                update(id, false, |app| app.unreadable = store::copies());
             } else if key.as_deref() == Some(store::SCENARIOS) {
                 update(id, false, |app| app.saved = store::scenarios());
             }
@@ -850,9 +1078,11 @@ fn add_flow(inst: usize, root: &Root) {
 }
 
 fn edit(inst: usize, el: &HtmlInputElement, field: &str) {
-    let Some(k) = el
-        .get_attribute("data-index")
-        .and_then(|s| s.parse::<usize>().ok())
+    // The figure is found by its subject and year, not its row: another tab
+    // may have added or deleted rows above it since the page was drawn.
+    let Some(key) = el
+        .get_attribute("data-key")
+        .and_then(|s| crate::sync::Key::parse(&s, false))
     else {
         return;
     };
@@ -865,10 +1095,23 @@ fn edit(inst: usize, el: &HtmlInputElement, field: &str) {
     } else {
         el.value()
     };
+    let mut moved = None;
     update(inst, false, |app| {
         app.problems_at = "data";
         let mut next = app.data.clone();
-        let Some(o) = next.obs.get_mut(k) else { return };
+        let Some(k) = next
+            .obs
+            .iter()
+            .position(|o| o.subject == key.id && o.year == key.year)
+        else {
+            app.edit_lost = Some(crate::app::LostEdit {
+                key: key.clone(),
+                field: field.into(),
+                typed: raw.clone(),
+            });
+            return;
+        };
+        let o = &mut next.obs[k];
         let mut wrong = ErrorKind::NotANumber;
         let ok = match field {
             "year" => load::parse_year(&raw).map(|y| o.year = y).is_some(),
@@ -897,6 +1140,8 @@ fn edit(inst: usize, el: &HtmlInputElement, field: &str) {
             _ => false,
         };
         if ok {
+            moved =
+                (field == "year").then(|| [o.subject.as_str(), "-", &o.year.to_string()].concat());
             commit(app, next, Change::Edited);
         } else {
             app.problems = std::vec![Problem {
@@ -909,31 +1154,65 @@ fn edit(inst: usize, el: &HtmlInputElement, field: &str) {
             refused(app);
         }
     });
+    // A new year is a new place for the figure: focus follows it.
+    if let Some(id) = moved {
+        let field = read(inst, |_, root| {
+            root.by_id(&["e-year-", id.as_str()].concat())
+        })
+        .flatten()
+        .and_then(|e| e.dyn_into::<HtmlElement>().ok());
+        if let Some(f) = field {
+            let _ = f.focus();
+        }
+    }
 }
+
+const UNDONE_EXCEPT: i18n::S = [
+    "Ongedaan gemaakt, behalve wat een ander tabblad intussen aan hetzelfde cijfer veranderde (dat blijft): ",
+    "Undone, except what another tab has since changed in the same figure (that stays): ",
+];
+const NOT_UNDONE: i18n::S = [
+    "Niet ongedaan gemaakt: een ander tabblad heeft dit cijfer intussen veranderd, en dat blijft. Aantal: ",
+    "Not undone: another tab has changed this figure since, and that stays. Figures: ",
+];
 
 fn undo_redo(inst: usize, act: &str) {
     update(inst, false, |app| {
-        let done = if act == "undo" {
+        let step = if act == "undo" {
             app.undo()
         } else {
             app.redo()
         };
         let l = app.lang;
-        app.flash = Some(Flash {
-            error: false,
-            text: t(
+        let undo = act == "undo";
+        let text = match step {
+            Step::Done {
+                applied: 0,
+                skipped,
+            } if skipped > 0 => [t(l, NOT_UNDONE), &skipped.to_string()].concat(),
+            Step::Done { skipped, .. } if skipped > 0 => {
+                [t(l, UNDONE_EXCEPT), &skipped.to_string()].concat()
+            }
+            Step::Done { .. } => t(l, if undo { i18n::UNDONE } else { i18n::REDONE }).into(),
+            Step::Nothing => t(
                 l,
-                match (act, done) {
-                    ("undo", true) => i18n::UNDONE,
-                    ("undo", false) => i18n::NOTHING_TO_UNDO,
-                    (_, true) => i18n::REDONE,
-                    _ => i18n::NOTHING_TO_REDO,
+                if undo {
+                    i18n::NOTHING_TO_UNDO
+                } else {
+                    i18n::NOTHING_TO_REDO
                 },
             )
             .into(),
+            Step::Refused => {
+                [t(l, i18n::PROBLEMS_TITLE), " ", t(l, i18n::NOTHING_CHANGED)].concat()
+            }
+        };
+        app.flash = Some(Flash {
+            error: matches!(step, Step::Refused),
+            text,
             undo: false,
         });
-        if done {
+        if matches!(step, Step::Done { .. }) {
             save(app);
         }
     });
@@ -961,25 +1240,62 @@ fn click(inst: usize, root: &Root, act: &str, el: &Element) {
             }
         }
         // One row out of the observations or the window flows.
+        // One figure out of the observations or the window flows, by its
+        // subject (or window) and year, wherever its row is now.
         "delete" | "delete-flow" => {
-            let Some(k) = el
-                .get_attribute("data-index")
-                .and_then(|s| s.parse::<usize>().ok())
+            let flows = act == "delete-flow";
+            let Some(key) = el
+                .get_attribute("data-key")
+                .and_then(|s| crate::sync::Key::parse(&s, flows))
             else {
                 return;
             };
-            let flows = act == "delete-flow";
             update(inst, false, |app| {
                 let mut next = app.data.clone();
-                let removed = if flows {
-                    (k < next.flows.len()).then(|| drop(next.flows.remove(k)))
+                let before = next.obs.len() + next.flows.len();
+                let hit = |id: &str, year: i32| id == key.id && year == key.year;
+                if flows {
+                    next.flows.retain(|f| !hit(&f.window, f.year));
                 } else {
-                    (k < next.obs.len()).then(|| drop(next.obs.remove(k)))
-                };
-                if removed.is_some() {
+                    next.obs.retain(|o| !hit(&o.subject, o.year));
+                }
+                if next.obs.len() + next.flows.len() < before {
                     commit(app, next, Change::Deleted);
                 }
             });
+        }
+        "conflict-mine" | "conflict-theirs" => {
+            let flow = el.get_attribute("data-flow").as_deref() == Some("true");
+            let Some(key) = el
+                .get_attribute("data-key")
+                .and_then(|s| crate::sync::Key::parse(&s, flow))
+            else {
+                return;
+            };
+            update(inst, false, |app| {
+                if let Some(next) = app.resolve(&key, act == "conflict-mine") {
+                    if act == "conflict-mine" {
+                        commit(app, next, Change::Edited);
+                    } else {
+                        app.flash = None;
+                    }
+                }
+            });
+        }
+        "save-retry" => update(inst, false, save),
+        "edit-lost-close" => update(inst, false, |app| app.edit_lost = None),
+        "unreadable-remove" => {
+            if let Some(key) = el.get_attribute("data-key") {
+                store::remove_copy(&key);
+                update(inst, false, |app| app.unreadable = store::copies());
+            }
+        }
+        "unreadable-download" => {
+            if let Some(key) = el.get_attribute("data-key") {
+                if let Some(text) = store::copy_text(&key) {
+                    download(&text, "text/plain", &[key.as_str(), ".txt"].concat());
+                }
+            }
         }
         "reset" => {
             let lang = read(inst, |a, _| a.lang).unwrap_or(Lang::Nl);

@@ -1,12 +1,17 @@
-//! Undo and redo: whole snapshots of what the user entered (small: a few
-//! hundred observations at most), bounded so a long session stays light.
+//! Undo and redo as patches, not snapshots: each step remembers what one
+//! change did record by record ([`crate::sync::Patch`]), and undo applies
+//! its inverse to the data as it is *now*. So undo takes back this tab's
+//! own last change and nothing else, even when another tab has added,
+//! edited or deleted other figures since (a snapshot would bring back the
+//! state before the change, erasing theirs). Bounded so a long session
+//! stays light.
 
 use std::vec::Vec;
 
 /// How many steps back undo goes.
 pub const DEPTH: usize = 100;
 
-/// Past and undone states.
+/// Steps to undo and steps undone.
 #[derive(Debug)]
 pub struct History<T> {
     undo: Vec<T>,
@@ -23,35 +28,37 @@ impl<T> Default for History<T> {
 }
 
 impl<T> History<T> {
-    /// Remember `before`, the state a change is about to replace.
-    pub fn record(&mut self, before: T) {
-        if self.undo.len() == DEPTH {
-            self.undo.remove(0);
-        }
-        self.undo.push(before);
+    /// Remember a new change; what was undone can no longer be redone.
+    pub fn record(&mut self, step: T) {
+        self.push_undo(step);
         self.redo.clear();
     }
 
-    /// The state before the last change; `now` goes to redo.
-    pub fn undo(&mut self, now: T) -> Result<T, T> {
-        match self.undo.pop() {
-            Some(prev) => {
-                self.redo.push(now);
-                Ok(prev)
-            }
-            None => Err(now),
+    fn push_undo(&mut self, step: T) {
+        if self.undo.len() == DEPTH {
+            self.undo.remove(0);
         }
+        self.undo.push(step);
     }
 
-    /// The state undone last; `now` goes back to undo.
-    pub fn redo(&mut self, now: T) -> Result<T, T> {
-        match self.redo.pop() {
-            Some(next) => {
-                self.undo.push(now);
-                Ok(next)
-            }
-            None => Err(now),
-        }
+    /// The last change, to undo.
+    pub fn take_undo(&mut self) -> Option<T> {
+        self.undo.pop()
+    }
+
+    /// The last change undone, to redo.
+    pub fn take_redo(&mut self) -> Option<T> {
+        self.redo.pop()
+    }
+
+    /// A change was undone: it can be redone.
+    pub fn undone(&mut self, step: T) {
+        self.redo.push(step);
+    }
+
+    /// A change was redone: it can be undone again.
+    pub fn redone(&mut self, step: T) {
+        self.push_undo(step);
     }
 
     /// Whether undo has anything.
@@ -74,11 +81,15 @@ mod tests {
         let mut h = History::default();
         h.record(1);
         h.record(2);
-        assert_eq!(h.undo(3), Ok(2));
-        assert_eq!(h.undo(2), Ok(1));
-        assert_eq!(h.undo(1), Err(1));
-        assert_eq!(h.redo(1), Ok(2));
-        h.record(2);
+        assert_eq!(h.take_undo(), Some(2));
+        h.undone(2);
+        assert_eq!(h.take_undo(), Some(1));
+        h.undone(1);
+        assert_eq!(h.take_undo(), None);
+        assert_eq!(h.take_redo(), Some(1));
+        h.redone(1);
+        assert!(h.can_redo());
+        h.record(3);
         assert!(!h.can_redo());
         for i in 0..200 {
             h.record(i);

@@ -213,7 +213,7 @@ words! {
     UNDO = "Ongedaan maken", "Undo";
     UNIT = "Eenheid", "Unit";
     UNKNOWN_PARTS = "onbekend of niet vergelijkbaar", "unknown or not comparable";
-    UNREADABLE = "Opgeslagen cijfers konden niet worden gelezen. Ze zijn apart bewaard (localStorage ‘koers.observations.v1.unreadable’) en niet gewist.", "Stored figures could not be read. They were set aside (localStorage ‘koers.observations.v1.unreadable’), not deleted.";
+    UNREADABLE = "Opgeslagen cijfers konden niet worden gelezen. Ze zijn apart bewaard in deze browser en niet gewist, elke kopie tot u die verwijdert:", "Stored figures could not be read. They were set aside in this browser, not deleted, each copy until you remove it:";
     UNSD_RATIO = "UNSD-verhouding (trend)", "UNSD ratio (trend)";
     UNTIL = "t/m", "to";
     VALUE = "Waarde", "Value";

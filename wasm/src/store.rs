@@ -5,8 +5,17 @@
 //! whole koers file stored by an earlier version is read too. The
 //! language is under [`LANG`].
 //!
-//! Stored data that cannot be read is never dropped: it is moved to
-//! [`UNREADABLE`] and the page says so.
+//! Stored data that cannot be read is never dropped: each unreadable text
+//! is kept under its own key, [`UNREADABLE`] followed by `.` and the time it
+//! was set aside, until the user removes it ([`copies`], [`remove_copy`]),
+//! and the page lists them.
+//!
+//! Several tabs share this storage: the controller merges what another tab
+//! stored into this tab's data before each save and on each `storage` event
+//! (see [`crate::sync`]); this module only reads and writes.
+
+use std::string::{String, ToString};
+use std::vec::Vec;
 
 use koers_core::model::{Dataset, Lang};
 use web_sys::Storage;
@@ -16,7 +25,9 @@ use crate::scenario::{self, Scenario};
 
 /// Where the user's data lives.
 pub const KEY: &str = "koers.observations.v1";
-/// Where unreadable stored data is set aside.
+/// Where unreadable stored data is set aside: each copy under this key,
+/// `.`, and the time (an earlier version kept one copy under the key
+/// itself).
 pub const UNREADABLE: &str = "koers.observations.v1.unreadable";
 /// The chosen language, `nl` or `en`.
 pub const LANG: &str = "koers.lang";
@@ -49,24 +60,109 @@ pub fn set_lang(l: Lang) {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Unreadable;
 
-/// What was stored: the data, or `Err` when it could not be read (then it
-/// has been set aside under [`UNREADABLE`]).
-pub fn load(base: &Dataset<'static>) -> Result<UserData, Unreadable> {
-    let Some(s) = storage() else {
-        return Ok(UserData::default());
-    };
-    let Some(text) = s.get_item(KEY).ok().flatten() else {
-        return Ok(UserData::default());
-    };
-    match data::import_json(base, &text) {
-        Ok(d) => Ok(d),
-        Err(_) => {
-            if s.get_item(UNREADABLE).ok().flatten().is_none() {
-                let _ = s.set_item(UNREADABLE, &text);
-            }
-            Err(Unreadable)
-        }
+/// The stored text under [`KEY`], if any.
+pub fn text() -> Option<String> {
+    storage()?.get_item(KEY).ok().flatten()
+}
+
+/// Read a stored text (`None`: nothing stored, no figures).
+pub fn parse(base: &Dataset<'static>, text: Option<&str>) -> Result<UserData, Unreadable> {
+    match text {
+        None => Ok(UserData::default()),
+        Some(t) => data::import_json(base, t).map_err(|_| Unreadable),
     }
+}
+
+/// What is stored: the data, or `Err` when it could not be read (then it
+/// has been set aside, [`set_aside`]).
+pub fn load(base: &Dataset<'static>) -> Result<UserData, Unreadable> {
+    let text = text();
+    let read = parse(base, text.as_deref());
+    if let (Err(_), Some(t)) = (&read, &text) {
+        set_aside(t);
+    }
+    read
+}
+
+/// One unreadable copy set aside: its key in localStorage, when it was set
+/// aside (an ISO 8601 time; `None` for the single copy an earlier version
+/// kept under [`UNREADABLE`]), and its length in characters.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Kept {
+    /// Its key in localStorage.
+    pub key: String,
+    /// When it was set aside.
+    pub time: Option<String>,
+    /// Its length, characters.
+    pub len: usize,
+}
+
+/// Every unreadable copy kept in this browser, oldest first.
+pub fn copies() -> Vec<Kept> {
+    let Some(s) = storage() else {
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    for i in 0..s.length().unwrap_or(0) {
+        let Some(key) = s.key(i).ok().flatten() else {
+            continue;
+        };
+        let time = match key.strip_prefix(UNREADABLE) {
+            Some("") => None,
+            Some(rest) => match rest.strip_prefix('.') {
+                Some(t) => Some(t.to_string()),
+                None => continue,
+            },
+            None => continue,
+        };
+        let len = s
+            .get_item(&key)
+            .ok()
+            .flatten()
+            .map_or(0, |t| t.chars().count());
+        out.push(Kept { key, time, len });
+    }
+    // The earlier version's copy first, then by time.
+    out.sort_by(|a, b| a.time.cmp(&b.time).then(a.key.cmp(&b.key)));
+    out
+}
+
+/// The text of one copy.
+pub fn copy_text(key: &str) -> Option<String> {
+    if !key.starts_with(UNREADABLE) {
+        return None;
+    }
+    storage()?.get_item(key).ok().flatten()
+}
+
+/// Remove one copy (the user asked).
+pub fn remove_copy(key: &str) -> bool {
+    match storage() {
+        Some(s) if key.starts_with(UNREADABLE) => s.remove_item(key).is_ok(),
+        _ => false,
+    }
+}
+
+/// Keep `text` (stored data that could not be read) under its own key,
+/// [`UNREADABLE`] `.` the time, beside every copy kept before; the same
+/// text is kept once. `false` when it could not be kept (storage full).
+pub fn set_aside(text: &str) -> bool {
+    let Some(s) = storage() else {
+        return false;
+    };
+    let kept = copies()
+        .iter()
+        .any(|c| s.get_item(&c.key).ok().flatten().as_deref() == Some(text));
+    if kept {
+        return true;
+    }
+    let time: String = js_sys::Date::new_0().to_iso_string().into();
+    let mut key = [UNREADABLE, ".", time.as_str()].concat();
+    // Two copies in one millisecond: each its own key.
+    while s.get_item(&key).ok().flatten().is_some() {
+        key.push('+');
+    }
+    s.set_item(&key, text).is_ok()
 }
 
 /// Store the data; `false` when the browser refused (full, or disabled).

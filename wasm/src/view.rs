@@ -24,6 +24,7 @@ use crate::route::{Part, Route};
 use wasm_bindgen::JsCast;
 
 mod figures;
+mod tabs;
 
 /// What every view function needs.
 pub struct Ctx<'a> {
@@ -228,6 +229,7 @@ pub fn render(app: &App) -> H {
         f: Fmt::cached(app.lang),
     };
     let main = h("main").a("id", "main").a("tabindex", "-1");
+    main.too(tabs::notes(&c));
     main.too(banner(&c));
     if let Some(fl) = &app.flash {
         main.to(flash(&c, fl));
@@ -530,14 +532,6 @@ fn footer(c: &Ctx) -> H {
 
 fn banner(c: &Ctx) -> Option<H> {
     let app = c.app;
-    if app.unreadable {
-        return Some(
-            h("div")
-                .c("note warn")
-                .a("role", "alert")
-                .t(c.t(i::UNREADABLE)),
-        );
-    }
     if app.data.obs.is_empty() && app.published_count() == 0 {
         return Some(
             h("div")
@@ -1807,6 +1801,10 @@ fn obs_list(c: &Ctx, id: &str, unit: Unit) -> H {
             .k(h("td").k(button("delete", c.t(i::DELETE))
                 .a("data-index", &k.to_string())
                 .a(
+                    "data-key",
+                    &crate::sync::Key::obs(&o.subject, o.year).attr(),
+                )
+                .a(
                     "aria-label",
                     &[c.t(i::DELETE), " ", &o.year.to_string()].concat(),
                 ))));
@@ -2525,6 +2523,13 @@ fn data_view(c: &Ctx) -> H {
         let tb = h("tbody");
         for (k, o) in c.app.data.obs.iter().enumerate() {
             let ks = k.to_string();
+            // Fields are named by the figure, not its row: a redraw after
+            // another tab's change keeps focus and typing on the same figure.
+            let key = crate::sync::Key::obs(&o.subject, o.year);
+            let (key, id) = (
+                key.attr(),
+                [o.subject.as_str(), "-", &o.year.to_string()].concat(),
+            );
             let name = ds
                 .target(&o.subject)
                 .map(|t| txt(t.title.get(c.l)))
@@ -2536,7 +2541,8 @@ fn data_view(c: &Ctx) -> H {
                     .a("value", value)
                     .a("data-edit", field)
                     .a("data-index", &ks)
-                    .a("id", &["e-", field, "-", &ks].concat())
+                    .a("data-key", &key)
+                    .a("id", &["e-", field, "-", &id].concat())
                     .a(
                         "aria-label",
                         &[label, " (", &name, ", ", &o.year.to_string(), ")"].concat(),
@@ -2559,7 +2565,8 @@ fn data_view(c: &Ctx) -> H {
                 .a("type", "checkbox")
                 .a("data-edit", "provisional")
                 .a("data-index", &ks)
-                .a("id", &["e-provisional-", &ks].concat())
+                .a("data-key", &key)
+                .a("id", &["e-provisional-", &id].concat())
                 .a(
                     "aria-label",
                     &[
@@ -2594,12 +2601,13 @@ fn data_view(c: &Ctx) -> H {
                     c.t(i::NOTE),
                 ))
                 .k(h("td").c("center").k(prov))
-                .k(
-                    h("td").k(button("delete", c.t(i::DELETE)).a("data-index", &ks).a(
+                .k(h("td").k(button("delete", c.t(i::DELETE))
+                    .a("data-index", &ks)
+                    .a("data-key", &key)
+                    .a(
                         "aria-label",
                         &[c.t(i::DELETE), ": ", &name, ", ", &o.year.to_string()].concat(),
-                    )),
-                ));
+                    ))));
         }
         sec.to(h("div").c("table-wrap").k(h("table")
             .a("id", "obs-table")
@@ -2690,6 +2698,10 @@ fn flows_section(c: &Ctx) -> H {
             .k(h("td").t(&unescape(&fl.source)))
             .k(h("td").k(button("delete-flow", c.t(i::DELETE))
                 .a("data-index", &k.to_string())
+                .a(
+                    "data-key",
+                    &crate::sync::Key::flow(&fl.window, fl.year).attr(),
+                )
                 .a(
                     "aria-label",
                     &[c.t(i::DELETE), ": ", &name, ", ", &fl.year.to_string()].concat(),
