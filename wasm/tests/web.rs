@@ -59,16 +59,28 @@ fn stored_data_survives_a_round_trip_through_local_storage() {
 #[wasm_bindgen_test]
 fn unreadable_storage_is_set_aside_not_dropped() {
     let s = web_sys::window().unwrap().local_storage().unwrap().unwrap();
-    s.remove_item(store::UNREADABLE).unwrap();
-    s.set_item(store::KEY, "{ not json").unwrap();
+    for c in store::copies() {
+        store::remove_copy(&c.key);
+    }
     let base = base();
-    assert!(store::load(base).is_err());
-    assert_eq!(
-        s.get_item(store::UNREADABLE).unwrap().as_deref(),
-        Some("{ not json")
-    );
+    // Each unreadable text is kept under its own key with its time, once.
+    for text in ["{ not json", "second", "second"] {
+        s.set_item(store::KEY, text).unwrap();
+        assert!(store::load(base).is_err());
+    }
+    let kept = store::copies();
+    assert_eq!(kept.len(), 2);
+    let texts: std::vec::Vec<_> = kept
+        .iter()
+        .map(|c| store::copy_text(&c.key).unwrap())
+        .collect();
+    assert_eq!(texts, ["{ not json", "second"]);
+    assert!(kept.iter().all(|c| c.time.is_some()));
     s.remove_item(store::KEY).unwrap();
-    s.remove_item(store::UNREADABLE).unwrap();
+    for c in kept {
+        assert!(store::remove_copy(&c.key));
+    }
+    assert!(store::copies().is_empty());
 }
 
 #[wasm_bindgen_test]
