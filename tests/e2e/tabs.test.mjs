@@ -287,3 +287,30 @@ test('a failed save shows a lasting "not saved in this browser" state until a sa
     assert.deepEqual(await stored(page), [`${TECH_ID}@2026=3000`]);
   });
 });
+
+test('unreadable stored data that cannot be set aside (storage full) is not written over', async () => {
+  await withPage(browser, async (page, { url }) => {
+    await open(page, url, TECH);
+    await page.evaluate((k) => {
+      localStorage.setItem(k, 'unreadable, and no room to copy it');
+      const big = 'x'.repeat(1 << 20);
+      for (let i = 0, size = big; size.length > 0; i++) {
+        try { localStorage.setItem('filler.' + i, size); } catch { size = size.slice(0, size.length >> 1); }
+      }
+    }, KEY);
+    await page.reload();
+    await page.waitForSelector('#page-title');
+    // Said from the start: nothing can be stored over what could not be kept.
+    await page.waitForSelector('#save-state');
+    await addFigure(page, { year: 2026, value: 3000, source: 'no room' });
+    await page.waitForSelector('#save-state');
+    assert.equal(await page.evaluate((k) => localStorage.getItem(k), KEY), 'unreadable, and no room to copy it');
+    // Room again: the text is set aside first, then the figure is stored.
+    await page.evaluate(() => { for (const k of Object.keys(localStorage)) if (k.startsWith('filler.')) localStorage.removeItem(k); });
+    await page.click('#save-state [data-act="save-retry"]');
+    await page.waitForFunction(() => !document.querySelector('#save-state'));
+    await waitStored(page, [`${TECH_ID}@2026=3000`]);
+    const copies = await page.evaluate((k) => Object.keys(localStorage).filter((x) => x.startsWith(k + '.unreadable')).map((x) => localStorage.getItem(x)), KEY);
+    assert.deepEqual(copies, ['unreadable, and no room to copy it']);
+  });
+});

@@ -420,25 +420,37 @@ fn save(app: &mut App) {
     if !app.stores() {
         return;
     }
-    let current = current(app);
+    let Some(current) = current(app) else {
+        return failed(app);
+    };
     app.before_save(&current);
     write(app, &current);
 }
 
 /// What storage holds now. Unreadable: the text is kept aside (with its
-/// time) and this tab's data will replace it, so it counts as this tab's.
-fn current(app: &mut App) -> data::UserData {
+/// time) and this tab's data will replace it, so it counts as this tab's;
+/// `None` when it could not be kept aside (storage full): then nothing may
+/// be written over it.
+fn current(app: &mut App) -> Option<data::UserData> {
     let text = store::text();
     match store::parse(app.base, text.as_deref()) {
-        Ok(d) => d,
+        Ok(d) => Some(d),
         Err(store::Unreadable) => {
-            if let Some(t) = &text {
-                store::set_aside(t);
-            }
+            let kept = text.as_deref().is_none_or(store::set_aside);
             app.unreadable = store::copies();
-            app.stored.clone()
+            kept.then(|| app.stored.clone())
         }
     }
+}
+
+/// Say that this tab's data is not stored in this browser.
+fn failed(app: &mut App) {
+    app.save_failed = true;
+    app.flash = Some(Flash {
+        error: true,
+        text: t(app.lang, i18n::SAVE_FAILED).into(),
+        undo: false,
+    });
 }
 
 /// Look at storage again a moment after it was out of step with another
@@ -446,12 +458,13 @@ fn current(app: &mut App) -> data::UserData {
 /// has been merged, and what is left is this tab's to store.
 fn resync_later(id: usize) {
     let cb = Closure::once(move || {
-        update_remote(id, |app| {
-            let now = current(app);
-            if app.resync(&now) {
-                let now = current(app);
-                write(app, &now);
+        update_remote(id, |app| match current(app) {
+            Some(now) => {
+                if app.resync(&now) {
+                    write(app, &now);
+                }
             }
+            None => failed(app),
         });
     });
     let _ = window()
@@ -465,12 +478,7 @@ fn write(app: &mut App, current: &data::UserData) {
         app.saved();
         return;
     }
-    app.save_failed = true;
-    app.flash = Some(Flash {
-        error: true,
-        text: t(app.lang, i18n::SAVE_FAILED).into(),
-        undo: false,
-    });
+    failed(app);
 }
 
 /// Another tab stored (`old` became `new`): merge its change into this
@@ -482,11 +490,17 @@ fn stored_elsewhere(app: &mut App, old: Option<String>, new: Option<String>) {
     let ancestor = store::parse(app.base, old.as_deref()).unwrap_or_default();
     let now = current(app);
     match store::parse(app.base, new.as_deref()) {
-        Ok(theirs) => {
-            if app.on_stored(&ancestor, &theirs, &now) {
-                write(app, &now);
+        Ok(theirs) => match &now {
+            Some(now) => {
+                if app.on_stored(&ancestor, &theirs, now) {
+                    write(app, now);
+                }
             }
-        }
+            None => {
+                app.merge_in(&ancestor, &theirs);
+                failed(app);
+            }
+        },
         Err(store::Unreadable) => {
             // Kept aside (by `current`, when still there); this tab's data
             // replaces it.
@@ -494,7 +508,10 @@ fn stored_elsewhere(app: &mut App, old: Option<String>, new: Option<String>) {
                 store::set_aside(t);
             }
             app.unreadable = store::copies();
-            write(app, &now);
+            match &now {
+                Some(now) => write(app, now),
+                None => failed(app),
+            }
         }
     }
 }
@@ -562,10 +579,15 @@ pub fn start_page(examples: Option<String>) {
         app.scenario = Scenario::from_query(q);
     }
     app.saved = store::scenarios();
-    if let Ok(d) = store::load(app.base) {
-        app.stored = d.clone();
-        app.data = d;
-        app.computed = crate::app::compute(app.base, &app.data);
+    match store::load(app.base) {
+        Ok(d) => {
+            app.stored = d.clone();
+            app.data = d;
+            app.computed = crate::app::compute(app.base, &app.data);
+        }
+        // Unreadable and no room to set it aside: nothing will be stored
+        // over it, and the page says so from the start.
+        Err(store::Unreadable) => app.save_failed = current(&mut app).is_none(),
     }
     app.unreadable = store::copies();
     add_instance(app, Root { el, shadow: None });
