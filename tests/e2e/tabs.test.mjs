@@ -314,3 +314,20 @@ test('unreadable stored data that cannot be set aside (storage full) is not writ
     assert.deepEqual(copies, ['unreadable, and no room to copy it']);
   });
 });
+
+test('undo leaves a figure another tab has changed since, and says so', async () => {
+  await twoTabs(async (a, b, { url }) => {
+    await open(a, url, TECH);
+    await open(b, url, '#/data');
+    await addFigure(a, { year: 2026, value: 3000, source: 'tab A' });
+    await b.waitForSelector(row(2026, 'value'));
+    await b.fill(row(2026, 'value'), '3500');
+    await b.press(row(2026, 'value'), 'Enter');
+    await waitStored(a, [`${TECH_ID}@2026=3500`]);
+    await a.click('header [data-act="undo"]');
+    await a.waitForSelector('#flash');
+    assert.match(await a.textContent('#flash'), /Niet ongedaan gemaakt/);
+    await a.waitForTimeout(300);
+    await waitStored(b, [`${TECH_ID}@2026=3500`]);
+  });
+});
