@@ -165,6 +165,12 @@ test('two tabs giving the same subject and year different values: the user is as
       const nl = (v) => v.toLocaleString('nl-NL');
       assert.ok(box.includes(nl(o.mine)) && box.includes(nl(o.theirs)), `both values shown: ${box}`);
       assert.match(box, new RegExp(String(year)));
+      // Still asked after a reload of that tab (kept in its sessionStorage).
+      await waitStored(a, [...all, `${TECH_ID}@${year}=${o.theirs}`]);
+      await o.p.reload();
+      await o.p.waitForSelector('#conflicts');
+      const again = await o.p.textContent('#conflicts');
+      assert.ok(again.includes(nl(o.mine)) && again.includes(nl(o.theirs)), `both values shown after a reload: ${again}`);
       // Keep this tab's: stored, and the other tab shows it.
       await o.p.click('#conflicts [data-act="conflict-mine"]');
       all.push(`${TECH_ID}@${year}=${o.mine}`);

@@ -425,6 +425,7 @@ fn save(app: &mut App) {
     };
     app.before_save(&current);
     write(app, &current);
+    store::save_conflicts(&app.conflicts);
 }
 
 /// What storage holds now. Unreadable: the text is kept aside (with its
@@ -462,6 +463,7 @@ fn resync_later(id: usize) {
             Some(now) => {
                 if app.resync(&now) {
                     write(app, &now);
+                    store::save_conflicts(&app.conflicts);
                 }
             }
             None => failed(app),
@@ -485,6 +487,11 @@ fn write(app: &mut App, current: &data::UserData) {
 /// tab's data, and store the result if it holds more than `new` (this
 /// tab's own changes, which that tab's write may have missed).
 fn stored_elsewhere(app: &mut App, old: Option<String>, new: Option<String>) {
+    merge_stored(app, old, new);
+    store::save_conflicts(&app.conflicts);
+}
+
+fn merge_stored(app: &mut App, old: Option<String>, new: Option<String>) {
     // An unreadable old value says nothing about what changed: everything
     // in `new` counts as changed, nothing as deleted.
     let ancestor = store::parse(app.base, old.as_deref()).unwrap_or_default();
@@ -589,6 +596,7 @@ pub fn start_page(examples: Option<String>) {
         // over it, and the page says so from the start.
         Err(store::Unreadable) => app.save_failed = current(&mut app).is_none(),
     }
+    app.conflicts = store::conflicts(app.base, &app.data);
     app.unreadable = store::copies();
     add_instance(app, Root { el, shadow: None });
 }
@@ -1302,6 +1310,7 @@ fn click(inst: usize, root: &Root, act: &str, el: &Element) {
                         app.flash = None;
                     }
                 }
+                store::save_conflicts(&app.conflicts);
             });
         }
         "save-retry" => update(inst, false, save),

@@ -22,6 +22,7 @@ use web_sys::Storage;
 
 use crate::data::{self, UserData};
 use crate::scenario::{self, Scenario};
+use crate::sync::{Conflict, Key, Rec};
 
 /// Where the user's data lives.
 pub const KEY: &str = "koers.observations.v1";
@@ -174,6 +175,99 @@ pub fn save(d: &UserData) -> bool {
         return s.remove_item(KEY).is_ok();
     }
     s.set_item(KEY, &data::user_json(d)).is_ok()
+}
+
+/// This tab's versions of figures another tab changed differently, while
+/// the user has not chosen (sessionStorage: this tab only, kept across a
+/// reload): a koers-figures file of this tab's records, and under
+/// [`CONFLICTS_DELETED`] the figures deleted here, one `id@year` a line
+/// (`flow ` before a window flow's).
+pub const CONFLICTS: &str = "koers.conflicts.v1";
+/// See [`CONFLICTS`].
+pub const CONFLICTS_DELETED: &str = "koers.conflicts.v1.deleted";
+
+fn session() -> Option<Storage> {
+    web_sys::window()?.session_storage().ok().flatten()
+}
+
+/// Keep this tab's open questions across a reload.
+pub fn save_conflicts(list: &[Conflict]) {
+    let Some(s) = session() else { return };
+    let mut mine = UserData::default();
+    let mut deleted = String::new();
+    for c in list {
+        match &c.mine {
+            Some(Rec::Obs(o)) => mine.obs.push(o.clone()),
+            Some(Rec::Flow(f)) => mine.flows.push(f.clone()),
+            None => {
+                if c.key.flow {
+                    deleted.push_str("flow ");
+                }
+                deleted.push_str(&c.key.attr());
+                deleted.push('\n');
+            }
+        }
+    }
+    if list.is_empty() {
+        let _ = s.remove_item(CONFLICTS);
+        let _ = s.remove_item(CONFLICTS_DELETED);
+        return;
+    }
+    let _ = s.set_item(CONFLICTS, &data::user_json(&mine));
+    let _ = s.set_item(CONFLICTS_DELETED, &deleted);
+}
+
+/// This tab's open questions, kept before a reload: those still open
+/// against `data` (what is stored now).
+pub fn conflicts(base: &Dataset<'static>, data: &UserData) -> Vec<Conflict> {
+    let Some(s) = session() else {
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    let mine = s
+        .get_item(CONFLICTS)
+        .ok()
+        .flatten()
+        .and_then(|t| data::import_json(base, &t).ok())
+        .unwrap_or_default();
+    let recs = mine
+        .obs
+        .into_iter()
+        .map(Rec::Obs)
+        .chain(mine.flows.into_iter().map(Rec::Flow));
+    for r in recs {
+        let key = r.key();
+        let theirs = crate::sync::find(data, &key);
+        if theirs.as_ref() != Some(&r) {
+            out.push(Conflict {
+                key,
+                mine: Some(r),
+                theirs,
+            });
+        }
+    }
+    let deleted = s
+        .get_item(CONFLICTS_DELETED)
+        .ok()
+        .flatten()
+        .unwrap_or_default();
+    for line in deleted.lines() {
+        let (flow, k) = match line.strip_prefix("flow ") {
+            Some(k) => (true, k),
+            None => (false, line),
+        };
+        let Some(key) = Key::parse(k, flow) else {
+            continue;
+        };
+        if let Some(theirs) = crate::sync::find(data, &key) {
+            out.push(Conflict {
+                key,
+                mine: None,
+                theirs: Some(theirs),
+            });
+        }
+    }
+    out
 }
 
 /// The scenarios saved in this browser.
