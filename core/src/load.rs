@@ -822,9 +822,14 @@ pub fn load_figures_into<'a>(
     out: &mut Dataset<'a>,
 ) -> core::result::Result<(), Issues> {
     parse_figures_into(json, out)?;
-    let mut issues = validate(out);
+    validated(json, out, &Table::FIGURES)
+}
+
+/// Validate `ds`, giving each problem in one of `tables` its line in `json`.
+fn validated(json: &str, ds: &Dataset, tables: &[Table]) -> core::result::Result<(), Issues> {
+    let mut issues = validate(ds);
     for e in issues.errors.iter_mut() {
-        if e.path.table.is_some_and(|t| Table::FIGURES.contains(&t)) {
+        if e.path.table.is_none_or(|t| tables.contains(&t)) {
             let first = e.path.field.split('.').next().unwrap_or("");
             let key = if first.is_empty() { None } else { Some(first) };
             e.path.line = line_of(json, &e.path, key);
@@ -902,17 +907,7 @@ fn check_format(format: &str, version: u32, want: &str) -> Result<()> {
 /// dataset and keep the old one when the data must survive a failed import.
 pub fn load_into<'a>(json: &'a str, out: &mut Dataset<'a>) -> core::result::Result<(), Issues> {
     parse_into(json, out)?;
-    let mut issues = validate(out);
-    for e in issues.errors.iter_mut() {
-        let first = e.path.field.split('.').next().unwrap_or("");
-        let key = if first.is_empty() { None } else { Some(first) };
-        e.path.line = line_of(json, &e.path, key);
-    }
-    if issues.is_empty() {
-        Ok(())
-    } else {
-        Err(issues)
-    }
+    validated(json, out, &Table::ALL)
 }
 
 /// The 1-based line where item `index` of `table` starts in `json` (or where
