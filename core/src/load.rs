@@ -255,6 +255,10 @@ pub enum ErrorKind {
         /// The English reading, if valid.
         en: Option<f64>,
     },
+    /// A number written with a unit symbol its unit does not have (`%` on
+    /// a number of persons, `€` on a percentage):
+    /// [`crate::numbers::symbol_fits`].
+    WrongSymbol(char),
     /// A value larger (in size) than any plausible one of its unit
     /// ([`crate::numbers::plausible`]).
     Implausible {
@@ -357,6 +361,10 @@ impl fmt::Display for ErrorKind {
             ErrorKind::AmbiguousNumber { nl, en } => {
                 crate::numbers::ambiguous(f, *nl, *en, crate::model::Lang::En)
             }
+            ErrorKind::WrongSymbol(c) => write!(
+                f,
+                "written with '{c}', which this figure's unit does not have: type the number alone"
+            ),
             ErrorKind::Implausible { bound } => write!(
                 f,
                 "larger than {bound:e}, more than this unit can plausibly be"

@@ -6,8 +6,9 @@
 //! Dutch groups thousands with `.` and writes decimals after `,`; English
 //! the other way round. Both also group with a space, a non-breaking space
 //! (U+00A0), a narrow non-breaking space (U+202F) or a thin space (U+2009).
-//! A leading or trailing `€` and a trailing `%` are allowed (the caller
-//! decides whether the unit has them); a sign may be `-`, `+` or `−`
+//! A leading or trailing `€` and a trailing `%` are allowed; whether the
+//! value's unit has them is for [`symbol_fits`] to say (a `%` on a number
+//! of persons is refused, not dropped); a sign may be `-`, `+` or `−`
 //! (U+2212), before or after a leading `€`. An exponent (`1e9`, `1,5e9`)
 //! is allowed without group separators.
 //!
@@ -50,6 +51,23 @@ pub const fn plausible(unit: Unit) -> f64 {
         Unit::Percent | Unit::PercentOfGdp => 1e4,
         Unit::Ratio | Unit::Index | Unit::Rank => 1e9,
         Unit::Milestone => 1e3,
+    }
+}
+
+/// The unit symbol written with a number (`€` or `%`), if any.
+pub fn symbol(s: &str) -> Option<char> {
+    s.chars().find(|c| matches!(c, '€' | '%'))
+}
+
+/// Whether `s` carries no unit symbol, or one that fits `unit`: `%` on a
+/// percentage, `€` on an amount in euros. `5 %` typed for a number of
+/// persons is not 5 persons: the user meant something else, so the caller
+/// refuses it ([`crate::load::ErrorKind::WrongSymbol`]).
+pub fn symbol_fits(s: &str, unit: Unit) -> bool {
+    match symbol(s) {
+        None => true,
+        Some('%') => matches!(unit, Unit::Percent | Unit::PercentOfGdp),
+        Some(_) => matches!(unit, Unit::Eur | Unit::EurPerYear),
     }
 }
 
@@ -449,6 +467,12 @@ mod tests {
         assert_eq!(parse_localised("0,125", EN), both(Some(0.125), None));
         assert_eq!(parse_localised("€1,500", EN), Ok(1500.0));
         assert_eq!(parse_localised("12,5 %", NL), Ok(12.5));
+        assert!(symbol_fits("12,5 %", Unit::PercentOfGdp));
+        assert!(symbol_fits("12,5", Unit::Persons));
+        assert!(!symbol_fits("12,5 %", Unit::Persons));
+        assert!(!symbol_fits("€ 12", Unit::Percent));
+        assert!(symbol_fits("€ 12", Unit::EurPerYear));
+        assert!(!symbol_fits("12 €", Unit::Count));
         assert_eq!(parse_localised("12,5%", EN), both(Some(12.5), None));
         assert_eq!(parse_localised("+3", EN), Ok(3.0));
         assert_eq!(Plain(2.375, NL).to_string(), "2,3750");

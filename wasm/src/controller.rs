@@ -1022,7 +1022,7 @@ fn add(inst: usize, root: &Root) {
         if y.is_none() {
             ps.push(problem("year", ErrorKind::NotANumber));
         }
-        let v = match data::read_number(&value, app.lang) {
+        let v = match data::read_number(&value, app.lang, data::unit_of(app.base, &subject)) {
             Ok(v) => Some(v),
             Err(kind) => {
                 ps.push(problem("value", kind));
@@ -1080,7 +1080,7 @@ fn add_flow(inst: usize, root: &Root) {
             if a.trim().is_empty() {
                 continue;
             }
-            match data::read_number(a, app.lang) {
+            match data::read_number(a, app.lang, Some(koers_core::model::Unit::Eur)) {
                 Ok(x) => v[k] = Some(x),
                 Err(kind) => ps.push(problem(fields[k], kind)),
             }
@@ -1145,7 +1145,8 @@ fn edit(inst: usize, el: &HtmlInputElement, field: &str) {
         let mut wrong = ErrorKind::NotANumber;
         let ok = match field {
             "year" => load::parse_year(&raw).map(|y| o.year = y).is_some(),
-            "value" => match data::read_number(&raw, app.lang) {
+            "value" => match data::read_number(&raw, app.lang, data::unit_of(app.base, &o.subject))
+            {
                 Ok(v) => {
                     o.value = v;
                     true

@@ -269,11 +269,7 @@ pub fn check(base: &Dataset<'static>, data: &UserData) -> Result<(), Issues> {
 /// [`numbers::plausible`]): refused at entry, so no sum overflows to ∞.
 fn implausible(base: &Dataset<'static>, data: &UserData) -> Issues {
     let mut issues = Issues::default();
-    let unit = |s: &str| {
-        base.target(s)
-            .map(|t| t.unit)
-            .or_else(|| base.indicator(s).map(|x| x.unit))
-    };
+    let unit = |s: &str| unit_of(base, s);
     let mut check = |table, i, field: &'static str, v: f64, unit: Unit| {
         let bound = numbers::plausible(unit);
         if v.is_nan() || v.abs() > bound {
@@ -590,6 +586,14 @@ pub fn import_csv(
                 problems.push(problem(rec.line, "year", kind));
             }
             let value = match numbers::parse_in_file(field(2), convention) {
+                Ok(_)
+                    if !unit_of(base, subject)
+                        .is_none_or(|u| numbers::symbol_fits(field(2), u)) =>
+                {
+                    let c = numbers::symbol(field(2)).unwrap_or('%');
+                    problems.push(problem(rec.line, "value", ErrorKind::WrongSymbol(c)));
+                    None
+                }
                 Ok(v) => Some(v),
                 Err(NumberError::NotANumber) => {
                     problems.push(problem(rec.line, "value", ErrorKind::NotANumber));
@@ -768,9 +772,22 @@ pub fn user_json(data: &UserData) -> String {
     figures_file(None, data)
 }
 
-/// A number typed in a form in `lang`: read the way the page writes
-/// numbers (core's [`numbers::parse_localised`]), or what is wrong.
-pub fn read_number(raw: &str, lang: Lang) -> Result<f64, ErrorKind> {
+/// The unit of a target or indicator of `base`.
+pub fn unit_of(base: &Dataset<'static>, subject: &str) -> Option<Unit> {
+    base.target(subject)
+        .map(|t| t.unit)
+        .or_else(|| base.indicator(subject).map(|x| x.unit))
+}
+
+/// A number typed in a form in `lang` for a figure in `unit`: read the way
+/// the page writes numbers (core's [`numbers::parse_localised`]), or what
+/// is wrong; a `%` or `€` the unit does not have is refused, not dropped.
+pub fn read_number(raw: &str, lang: Lang, unit: Option<Unit>) -> Result<f64, ErrorKind> {
+    if let Some(c) =
+        numbers::symbol(raw).filter(|_| unit.is_some_and(|u| !numbers::symbol_fits(raw, u)))
+    {
+        return Err(ErrorKind::WrongSymbol(c));
+    }
     numbers::parse_localised(raw, lang).map_err(|e| match e {
         NumberError::NotANumber => ErrorKind::NotANumber,
         NumberError::Ambiguous { nl, en } => ErrorKind::AmbiguousNumber { nl, en },
@@ -1061,6 +1078,18 @@ mod tests {
         // Beyond the unit's plausible size: refused, so no sum overflows.
         let e = import_csv(base, one("1e308").as_bytes(), &[]).unwrap_err();
         assert_eq!(e[0].kind, ErrorKind::Implausible { bound: 1e10 });
+        // A % on a number of persons: refused, not read as 5 persons.
+        let e = import_csv(base, one("5 %").as_bytes(), &[]).unwrap_err();
+        assert_eq!(
+            (e[0].line, e[0].kind.clone()),
+            (Some(2), ErrorKind::WrongSymbol('%'))
+        );
+        assert_eq!(
+            read_number("€ 5", Lang::Nl, Some(Unit::Persons)),
+            Err(ErrorKind::WrongSymbol('€'))
+        );
+        assert_eq!(read_number("€ 5", Lang::Nl, Some(Unit::Eur)), Ok(5.0));
+        assert_eq!(read_number("5%", Lang::Nl, Some(Unit::Percent)), Ok(5.0));
         const { assert!(MAX_IMPORT_BYTES < 30 << 20 && MAX_IMPORT_BYTES > 2 << 20) };
     }
 

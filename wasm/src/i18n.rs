@@ -494,6 +494,12 @@ pub fn error_kind(lang: Lang, k: &ErrorKind) -> String {
             let _ = koers_core::numbers::ambiguous(&mut s, *nl, *en, Lang::Nl);
             s
         }
+        ErrorKind::WrongSymbol(c) => [
+            "geschreven met '",
+            c.encode_utf8(&mut [0; 4]),
+            "', maar de eenheid van dit cijfer heeft dat niet: typ alleen het getal",
+        ]
+        .concat(),
         ErrorKind::Implausible { bound } => [
             "groter dan ",
             &std::format!("{bound:e}"),
