@@ -269,6 +269,9 @@ pub enum ErrorKind {
     Separator(char),
     /// A file that is not valid UTF-8 (at the error's line).
     NotUtf8,
+    /// A file the system could not read (removed or unreadable after it
+    /// was chosen).
+    Unreadable,
     /// A file larger than any valid one.
     FileTooLarge {
         /// The largest valid size, in bytes.
@@ -374,6 +377,7 @@ impl fmt::Display for ErrorKind {
                 "the columns are separated by '{c}', not by ',': save the file as CSV with commas"
             ),
             ErrorKind::NotUtf8 => f.write_str("not valid UTF-8 text: save the file as UTF-8"),
+            ErrorKind::Unreadable => f.write_str("the file could not be read"),
             ErrorKind::FileTooLarge { limit } => write!(
                 f,
                 "the file is larger than any valid one ({} KiB at most)",

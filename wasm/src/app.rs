@@ -158,6 +158,20 @@ pub struct Flash {
     pub undo: bool,
 }
 
+/// An import under way: shown (with a progress bar) from the moment a file
+/// is chosen until its figures are in or refused, so a large file never
+/// leaves the page frozen without a word.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Importing {
+    /// The file's name.
+    pub name: String,
+    /// Its size in bytes.
+    pub bytes: f64,
+    /// `None` while the file is read; then its number of lines, while they
+    /// are checked and taken in.
+    pub lines: Option<usize>,
+}
+
 /// A figure that was being edited here when another tab deleted it.
 #[derive(Clone, Debug, PartialEq)]
 pub struct LostEdit {
@@ -210,6 +224,8 @@ pub struct App {
     /// The last save in this browser failed (storage full or disabled):
     /// said on every view until a save succeeds.
     pub save_failed: bool,
+    /// An import under way.
+    pub importing: Option<Importing>,
     /// A figure being edited here that another tab deleted, with what was
     /// typed: reported until the next change.
     pub edit_lost: Option<LostEdit>,
@@ -292,6 +308,7 @@ impl App {
             stored: UserData::default(),
             conflicts: Vec::new(),
             save_failed: false,
+            importing: None,
             edit_lost: None,
             resync: false,
             mode: Mode::Page,

@@ -1482,10 +1482,13 @@ fn import(inst: usize, input: &HtmlInputElement) {
     let Some(file) = input.files().and_then(|f| f.get(0)) else {
         return;
     };
-    let name = file.name().to_ascii_lowercase();
+    input.set_value("");
+    if read(inst, |app, _| app.importing.is_some()).unwrap_or(false) {
+        return;
+    }
+    let name = file.name();
     // Larger than any valid file: refused before it is read.
     if file.size() > data::MAX_IMPORT_BYTES as f64 {
-        input.set_value("");
         update(inst, false, |app| {
             app.problems_at = "data";
             app.problems = std::vec![problem(
@@ -1501,6 +1504,15 @@ fn import(inst: usize, input: &HtmlInputElement) {
     let Ok(reader) = web_sys::FileReader::new() else {
         return;
     };
+    // Said at once, and kept until the figures are in or refused.
+    update(inst, false, |app| {
+        app.problems = Vec::new();
+        app.importing = Some(crate::app::Importing {
+            name: name.clone(),
+            bytes: file.size(),
+            lines: None,
+        });
+    });
     let r = reader.clone();
     let done = Closure::once(move |_: Event| {
         // The bytes, so text that is not UTF-8 is refused with its line
@@ -1510,31 +1522,71 @@ fn import(inst: usize, input: &HtmlInputElement) {
             .ok()
             .map(|v| js_sys::Uint8Array::new(&v).to_vec())
             .unwrap_or_default();
+        let lines = bytes.iter().filter(|b| **b == b'\n').count()
+            + usize::from(bytes.last().is_some_and(|b| *b != b'\n'));
         update(inst, false, |app| {
-            app.problems_at = "data";
-            let result = data::decode(&bytes)
-                .map_err(|p| std::vec![p])
-                .and_then(|text| {
-                    let json = name.ends_with(".json") || text.trim_start().starts_with('{');
-                    if json {
-                        data::import_json(app.base, text)
-                    } else {
-                        data::import_csv(app.base, text.as_bytes(), &app.data.flows)
-                    }
-                });
-            match result {
-                Ok(next) => commit(app, next, Change::Imported),
-                Err(ps) => {
-                    app.problems = ps;
-                    refused(app);
-                }
+            if let Some(i) = app.importing.as_mut() {
+                i.lines = Some(lines);
             }
         });
+        // Let the page show how many lines are being checked, then check.
+        after_paint(move || take_in(inst, &name, &bytes));
     });
     reader.set_onload(Some(done.as_ref().unchecked_ref()));
     done.forget();
+    let failed = Closure::once(move |_: Event| {
+        update(inst, false, |app| {
+            app.importing = None;
+            app.problems_at = "data";
+            app.problems = std::vec![problem("", ErrorKind::Unreadable)];
+            refused(app);
+        });
+    });
+    reader.set_onerror(Some(failed.as_ref().unchecked_ref()));
+    failed.forget();
     let _ = reader.read_as_array_buffer(&file);
-    input.set_value("");
+}
+
+/// Check an imported file's bytes and take its figures in (all or nothing).
+fn take_in(inst: usize, name: &str, bytes: &[u8]) {
+    let name = name.to_ascii_lowercase();
+    update(inst, false, |app| {
+        app.importing = None;
+        app.problems_at = "data";
+        let result = data::decode(bytes)
+            .map_err(|p| std::vec![p])
+            .and_then(|text| {
+                let json = name.ends_with(".json") || text.trim_start().starts_with('{');
+                if json {
+                    data::import_json(app.base, text)
+                } else {
+                    data::import_csv(app.base, text.as_bytes(), &app.data.flows)
+                }
+            });
+        match result {
+            Ok(next) => commit(app, next, Change::Imported),
+            Err(ps) => {
+                app.problems = ps;
+                refused(app);
+            }
+        }
+    });
+}
+
+/// Run `f` once the browser has painted what is on the page now (the next
+/// animation frame, then a task), so a long step starts after its
+/// announcement is visible.
+fn after_paint(f: impl FnOnce() + 'static) {
+    let task = Closure::once(f);
+    let frame = Closure::once(move || {
+        let _ = window().set_timeout_with_callback_and_timeout_and_arguments_0(
+            task.as_ref().unchecked_ref(),
+            0,
+        );
+        task.forget();
+    });
+    let _ = window().request_animation_frame(frame.as_ref().unchecked_ref());
+    frame.forget();
 }
 
 /// Load the invented example figures from their own file, on request only

@@ -301,6 +301,9 @@ words! {
     OPEN_FULL = "Open in koers ↗", "Open in koers ↗";
     SAVE_FAILED = "Opslaan in deze browser lukte niet: uw cijfers staan alleen in dit tabblad. Exporteer ze.", "Saving in this browser failed: your figures are only in this tab. Export them.";
     CONFIRM_RESET = "Alle ingevoerde cijfers wissen en terug naar de visie? (Ongedaan maken blijft mogelijk.)", "Clear every figure entered and go back to the vision? (Undo stays possible.)";
+    IMPORT_READING = "Het bestand wordt gelezen:", "Reading the file:";
+    IMPORT_CHECKING = "regels worden gecontroleerd en ingelezen…", "lines are being checked and taken in…";
+    IMPORT_BUSY = "Een import is bezig.", "An import is under way.";
     EXAMPLES_FAILED = "De voorbeeldcijfers konden niet worden geladen.", "The example figures could not be loaded.";
     NOTHING_TO_UNDO = "Niets om ongedaan te maken.", "Nothing to undo.";
     NOTHING_TO_REDO = "Niets om opnieuw te doen.", "Nothing to redo.";
@@ -513,6 +516,7 @@ pub fn error_kind(lang: Lang, k: &ErrorKind) -> String {
         ]
         .concat(),
         ErrorKind::NotUtf8 => "geen geldige UTF-8-tekst: sla het bestand op als UTF-8".into(),
+        ErrorKind::Unreadable => "het bestand kon niet worden gelezen".into(),
         ErrorKind::FileTooLarge { limit } => [
             "het bestand is groter dan elk geldig bestand (hooguit ",
             &(limit / 1024).to_string(),

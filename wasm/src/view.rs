@@ -1934,6 +1934,22 @@ fn add_form(c: &Ctx, subject: Option<&str>) -> H {
 }
 
 /// The problems of the last import or entry, with line and field.
+/// An import under way: the file, what is being done, and a progress bar
+/// (indeterminate: reading and checking are one step each).
+fn importing(c: &Ctx, im: &crate::app::Importing) -> H {
+    let kb = (im.bytes / 1024.0).ceil().to_string();
+    let what = match im.lines {
+        None => [c.t(i::IMPORT_READING), " ", &im.name, " (", &kb, " KB)"].concat(),
+        Some(n) => [&im.name, ": ", &n.to_string(), " ", c.t(i::IMPORT_CHECKING)].concat(),
+    };
+    h("div")
+        .a("id", "import-progress")
+        .a("role", "status")
+        .a("aria-live", "polite")
+        .k(h("p").t(&what))
+        .k(h("progress").a("aria-label", c.t(i::IMPORT_BUSY)))
+}
+
 fn problems(c: &Ctx, at: &str) -> Option<H> {
     let ps = &c.app.problems;
     if ps.is_empty() || c.app.problems_at != at {
@@ -2489,7 +2505,15 @@ fn data_view(c: &Ctx) -> H {
         .c("buttons")
         .k(button("export-csv", c.t(i::EXPORT_CSV)))
         .k(button("export-json", c.t(i::EXPORT_JSON)))
-        .k(button("choose-file", c.t(i::IMPORT)).a("id", "import-button"))
+        .k({
+            let b = button("choose-file", c.t(i::IMPORT)).a("id", "import-button");
+            // One import at a time.
+            if c.app.importing.is_some() {
+                b.a("disabled", "")
+            } else {
+                b
+            }
+        })
         .k(h("input")
             .a("type", "file")
             .a("id", "import-file")
@@ -2502,6 +2526,7 @@ fn data_view(c: &Ctx) -> H {
         .k(button("reset", c.t(i::RESET)).c("danger")));
     tools.to(h("p").c("muted small").t(c.t(i::IO_HINT)));
     tools.too(problems(c, "data"));
+    tools.too(c.app.importing.as_ref().map(|im| importing(c, im)));
     page.to(tools);
     page.to(add_form(c, None).a("id", "add-any"));
 
