@@ -4,22 +4,18 @@
 
 use std::fmt::Write;
 
-use koers_core::assess::{self, IndicatorStatus, Missing, Rollup, TargetStatus};
-use koers_core::finance::{self, Measure, WindowRow};
+use koers_core::assess::{self, Missing, Rollup, TargetStatus};
+use koers_core::finance::Measure;
 use koers_core::model::{Dataset, Lang, Observation, Target, Unit};
 use koers_core::monitor::{self, Coverage, Freshness};
+use koers_core::present::{self, Overview};
 use koers_core::progress::{Status, YearReached};
 use koers_core::view;
 
-/// Everything computed once for a report.
+/// Everything computed once for a report: core's presentation model and
+/// what the published figures cover.
 struct Computed<'a> {
-    targets: Vec<TargetStatus>,
-    indicators: Vec<IndicatorStatus>,
-    priorities: Vec<Rollup>,
-    vision: Rollup,
-    windows: Vec<WindowRow>,
-    findings: Vec<finance::Finding>,
-    totals: koers_core::leverage::Totals,
+    o: Overview,
     /// What the published figures cover, targets first.
     coverage: Vec<Coverage<'a>>,
     summary: monitor::Summary<'a>,
@@ -27,34 +23,13 @@ struct Computed<'a> {
     this_year: i32,
 }
 
-/// The first year counted in window totals: the vision's publication year.
-fn first_year(ds: &Dataset) -> i32 {
-    let published = ds.vision.published.to_string();
-    published
-        .get(..4)
-        .and_then(|y| y.parse().ok())
-        .unwrap_or(ds.vision.horizon_year)
-}
-
 fn compute<'a>(ds: &Dataset<'a>, this_year: i32) -> Computed<'a> {
-    let targets: Vec<TargetStatus> = assess::assess_all(ds).into_iter().collect();
-    let (priorities, vision) = assess::rollup_priorities(ds, &targets);
     let coverage = monitor::coverage_all(ds, this_year);
     Computed {
         summary: monitor::summary(ds, &coverage),
         coverage: coverage.into_iter().collect(),
         this_year,
-        indicators: ds
-            .indicators
-            .iter()
-            .map(|i| assess::assess_indicator(ds, i))
-            .collect(),
-        priorities: priorities.into_iter().collect(),
-        vision,
-        windows: finance::window_rows(ds).into_iter().collect(),
-        findings: finance::findings(ds).into_iter().collect(),
-        totals: finance::totals(ds, first_year(ds)),
-        targets,
+        o: present::overview(ds),
     }
 }
 
@@ -354,7 +329,7 @@ pub fn markdown(ds: &Dataset, lang: Lang, this_year: i32) -> String {
     published_summary(&mut o, ds, &c, lang);
 
     let _ = writeln!(o, "## {}\n", w(lang, "De hele visie", "The whole vision"));
-    let r = &c.vision;
+    let r = &c.o.vision;
     let _ = writeln!(
         o,
         "- {}: {} ({} {}, {} {})",
@@ -402,7 +377,7 @@ pub fn markdown(ds: &Dataset, lang: Lang, this_year: i32) -> String {
         w(lang, "Per status", "Per status"),
         w(lang, "Zwakste schakel", "Weakest link"),
     );
-    for (p, r) in ds.priorities.iter().zip(&c.priorities) {
+    for (p, r) in ds.priorities.iter().zip(&c.o.priorities) {
         let _ = writeln!(
             o,
             "| {} | {} | {} | {} | {} | {} | {} |",
@@ -437,7 +412,7 @@ pub fn markdown(ds: &Dataset, lang: Lang, this_year: i32) -> String {
             for x in objectives {
                 let indent = if x.parent.is_some() { "  " } else { "" };
                 // The objective's own roll-up, where it has targets.
-                let r = assess::rollup_objective(ds, &c.targets, x.id);
+                let r = assess::rollup_objective(ds, &c.o.targets, x.id);
                 let rolled = if r.targets == 0 {
                     String::new()
                 } else {
@@ -479,7 +454,7 @@ pub fn markdown(ds: &Dataset, lang: Lang, this_year: i32) -> String {
         let targets: Vec<_> = ds
             .targets
             .iter()
-            .zip(&c.targets)
+            .zip(&c.o.targets)
             .filter(|(t, _)| t.priority == p.id)
             .collect();
         if !targets.is_empty() {
@@ -518,7 +493,7 @@ pub fn markdown(ds: &Dataset, lang: Lang, this_year: i32) -> String {
         let indicators: Vec<_> = ds
             .indicators
             .iter()
-            .zip(&c.indicators)
+            .zip(&c.o.indicators)
             .filter(|(i, _)| i.priority == p.id)
             .collect();
         if !indicators.is_empty() {
@@ -582,7 +557,7 @@ pub fn markdown(ds: &Dataset, lang: Lang, this_year: i32) -> String {
         w(lang, "Periode", "Period"),
         w(lang, "Gerealiseerd (toegezegd)", "Realised (committed)"),
     );
-    for row in &c.windows {
+    for row in &c.o.windows {
         let win = &ds.windows[row.index];
         let indent = "↳ ".repeat(usize::from(row.depth));
         let per = if win.basis == koers_core::model::Basis::PerYear {
@@ -636,7 +611,7 @@ pub fn markdown(ds: &Dataset, lang: Lang, this_year: i32) -> String {
             realised
         );
     }
-    let t = &c.totals;
+    let t = &c.o.totals;
     let _ = writeln!(
         o,
         "\n{}: {} {}, {} {}, {} {} ({} {}; {} {})\n",
@@ -670,7 +645,7 @@ pub fn markdown(ds: &Dataset, lang: Lang, this_year: i32) -> String {
         )
     );
 
-    if !c.findings.is_empty() {
+    if !c.o.findings.is_empty() {
         let _ = writeln!(
             o,
             "## {}\n",
@@ -680,7 +655,7 @@ pub fn markdown(ds: &Dataset, lang: Lang, this_year: i32) -> String {
                 "Do the vision's own sums add up?"
             )
         );
-        for f in &c.findings {
+        for f in &c.o.findings {
             let win = &ds.windows[f.window];
             let verdict = match (f.incomplete, f.holds) {
                 (true, Some(false)) => w(
@@ -923,7 +898,7 @@ pub fn csv(ds: &Dataset, lang: Lang, this_year: i32) -> String {
             freshness_key(cov.freshness),
         )
     };
-    for (t, s) in ds.targets.iter().zip(&c.targets) {
+    for (t, s) in ds.targets.iter().zip(&c.o.targets) {
         let _ = writeln!(
             o,
             "target,{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{}",
@@ -947,7 +922,7 @@ pub fn csv(ds: &Dataset, lang: Lang, this_year: i32) -> String {
             published(t.id),
         );
     }
-    for (i, s) in ds.indicators.iter().zip(&c.indicators) {
+    for (i, s) in ds.indicators.iter().zip(&c.o.indicators) {
         let _ = writeln!(
             o,
             "indicator,{},{},{},{},,,,,{},{},open_sdg,{},{},,{},{},{},{}",
@@ -975,52 +950,52 @@ pub fn json(ds: &Dataset, lang: Lang, this_year: i32) -> String {
     let targets: Vec<_> = ds
         .targets
         .iter()
-        .zip(&c.targets)
+        .zip(&c.o.targets)
         .map(|(t, s)| serde_json::json!({"id": t.id, "label": view::status(s.status, lang), "assessment": s}))
         .collect();
     let indicators: Vec<_> = ds
         .indicators
         .iter()
-        .zip(&c.indicators)
+        .zip(&c.o.indicators)
         .map(|(i, s)| serde_json::json!({"id": i.id, "label": view::status(s.open_sdg.status, lang), "assessment": s}))
         .collect();
     let priorities: Vec<_> = ds
         .priorities
         .iter()
-        .zip(&c.priorities)
+        .zip(&c.o.priorities)
         .map(|(p, r)| serde_json::json!({"id": p.id, "rollup": r}))
         .collect();
-    let windows: Vec<_> = c
-        .windows
-        .iter()
-        .map(|r| serde_json::json!({"id": ds.windows[r.index].id, "figures": r}))
-        .collect();
-    let findings: Vec<_> = c
-        .findings
-        .iter()
-        .map(|f| {
-            serde_json::json!({
-                "window": ds.windows[f.window].id,
-                "qualifier": f.qualifier,
-                "measure": f.measure,
-                "incomplete": f.incomplete,
-                "holds": f.holds,
-                "sum": f.sum,
+    let windows: Vec<_> =
+        c.o.windows
+            .iter()
+            .map(|r| serde_json::json!({"id": ds.windows[r.index].id, "figures": r}))
+            .collect();
+    let findings: Vec<_> =
+        c.o.findings
+            .iter()
+            .map(|f| {
+                serde_json::json!({
+                    "window": ds.windows[f.window].id,
+                    "qualifier": f.qualifier,
+                    "measure": f.measure,
+                    "incomplete": f.incomplete,
+                    "holds": f.holds,
+                    "sum": f.sum,
+                })
             })
-        })
-        .collect();
+            .collect();
     let out = serde_json::json!({
         "lang": lang,
         "dataset": ds,
         "assessment": {
-            "vision": c.vision,
+            "vision": c.o.vision,
             "priorities": priorities,
             "targets": targets,
             "indicators": indicators,
         },
         "leverage": {
             "windows": windows,
-            "counted_once": c.totals,
+            "counted_once": c.o.totals,
             "assumption": "other public co-funding per window taken as 0 (not stated in the vision)",
         },
         "findings": findings,

@@ -27,6 +27,7 @@ pub mod load;
 pub mod model;
 pub mod monitor;
 pub mod numbers;
+pub mod present;
 pub mod progress;
 pub mod scenario;
 pub mod view;

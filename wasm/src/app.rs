@@ -17,10 +17,8 @@
 
 use std::vec::Vec;
 
-use koers_core::assess::{self, IndicatorStatus, Rollup, TargetStatus};
-use koers_core::finance::{self, Finding, WindowRow};
-use koers_core::leverage::Totals;
 use koers_core::model::{Dataset, Lang};
+use koers_core::present::{self, Overview};
 use koers_core::progress::Point;
 
 use crate::data::{self, Problem, UserData};
@@ -30,52 +28,18 @@ use crate::scenario::Scenario;
 use crate::store::Kept;
 use crate::sync::{self, Conflict, Key, Patch, Rec};
 
-/// What core computed from the vision and the user's data.
-#[derive(Debug, Default)]
-pub struct Computed {
-    /// Every target's assessment, in dataset order.
-    pub targets: Vec<TargetStatus>,
-    /// Every indicator's assessment.
-    pub indicators: Vec<IndicatorStatus>,
-    /// Roll-up per priority.
-    pub priorities: Vec<Rollup>,
-    /// Roll-up of the whole vision.
-    pub vision: Rollup,
-    /// Leverage per window.
-    pub windows: Vec<WindowRow>,
-    /// Do the vision's sums add up?
-    pub findings: Vec<Finding>,
-    /// Money counted once.
-    pub totals: Totals,
-}
+/// What core computed from the vision and the user's data: core's
+/// presentation model ([`koers_core::present`]), the same the CLI report
+/// lays out.
+pub type Computed = Overview;
 
-/// The first year counted in window totals: the vision's publication year.
-pub fn first_year(ds: &Dataset) -> i32 {
-    let p = ds.vision.published.raw();
-    p.get(..4)
-        .and_then(|y| y.parse().ok())
-        .unwrap_or(ds.vision.horizon_year)
-}
+pub use koers_core::present::first_year;
 
 /// Compute everything from the vision and (valid) user data.
 pub fn compute(base: &Dataset<'static>, data: &UserData) -> Computed {
-    let Ok(ds) = data::merged(base, data) else {
-        return Computed::default();
-    };
-    let targets: Vec<TargetStatus> = assess::assess_all(&ds).into_iter().collect();
-    let (priorities, vision) = assess::rollup_priorities(&ds, &targets);
-    Computed {
-        indicators: ds
-            .indicators
-            .iter()
-            .map(|i| assess::assess_indicator(&ds, i))
-            .collect(),
-        priorities: priorities.into_iter().collect(),
-        vision,
-        windows: finance::window_rows(&ds).into_iter().collect(),
-        findings: finance::findings(&ds).into_iter().collect(),
-        totals: finance::totals(&ds, first_year(&ds)),
-        targets,
+    match data::merged(base, data) {
+        Ok(ds) => present::overview(&ds),
+        Err(_) => Computed::default(),
     }
 }
 
