@@ -62,6 +62,38 @@ exit codes: 0 fine, 1 data errors, 2 unreadable input or bad arguments";
 /// A failure that ends the program with a message and an exit code.
 struct Fail(u8, String);
 
+/// `println!`, except that a reader who has gone (`koers report | head`)
+/// ends koers quietly instead of with a panic: a closed pipe is not an
+/// error of koers. Any other failure to write is reported, exit code 2.
+macro_rules! say {
+    ($($t:tt)*) => {{
+        use std::io::Write as _;
+        if let Err(e) = writeln!(std::io::stdout().lock(), $($t)*) {
+            crate::stdout_failed(e)
+        }
+    }};
+}
+
+/// `print!` as [`say!`] writes.
+macro_rules! say_raw {
+    ($($t:tt)*) => {{
+        use std::io::Write as _;
+        if let Err(e) = write!(std::io::stdout().lock(), $($t)*) {
+            crate::stdout_failed(e)
+        }
+    }};
+}
+
+/// Standard output could not be written: quietly done when the reader
+/// closed the pipe, else said on standard error.
+fn stdout_failed(e: std::io::Error) -> ! {
+    if e.kind() == std::io::ErrorKind::BrokenPipe {
+        std::process::exit(0);
+    }
+    eprintln!("koers: cannot write the output: {e}");
+    std::process::exit(2);
+}
+
 fn usage(msg: impl Into<String>) -> Fail {
     Fail(2, format!("{}\n\n{USAGE}", msg.into()))
 }
@@ -81,7 +113,7 @@ fn run() -> Result<u8, Fail> {
     let command = match args.next().map_err(|e| usage(e.to_string()))? {
         Some(lexopt::Arg::Value(v)) => v.to_string_lossy().into_owned(),
         Some(lexopt::Arg::Long("help")) | Some(lexopt::Arg::Short('h')) | None => {
-            println!("{USAGE}");
+            say!("{USAGE}");
             return Ok(0);
         }
         Some(other) => return Err(usage(format!("unexpected {other:?}"))),
@@ -93,7 +125,7 @@ fn run() -> Result<u8, Fail> {
         "progress" => progress_cmd(args),
         "revolve" => revolve_cmd(args),
         "help" => {
-            println!("{USAGE}");
+            say!("{USAGE}");
             Ok(0)
         }
         other => Err(usage(format!("unknown command '{other}'"))),
@@ -207,7 +239,7 @@ fn check(mut args: lexopt::Parser) -> Result<u8, Fail> {
     load_dataset(&path, &json)?;
     let figures = read_figures(&figure_paths)?;
     let ds = load_with_figures(&path, &json, figures.as_ref())?;
-    println!(
+    say!(
         "{path}: ok: {} priorities, {} objectives, {} focus areas, {} targets, {} indicators, {} investment windows, {} figures, {} observations, {} window flows",
         ds.priorities.len(),
         ds.objectives.len(),
@@ -220,7 +252,7 @@ fn check(mut args: lexopt::Parser) -> Result<u8, Fail> {
         ds.window_flows.len()
     );
     if let Some((f, _)) = &figures {
-        println!("{}: ok: {}", figure_paths.join(", "), f.counts());
+        say!("{}: ok: {}", figure_paths.join(", "), f.counts());
     }
     Ok(0)
 }
@@ -266,7 +298,7 @@ fn publish_cmd(mut args: lexopt::Parser) -> Result<u8, Fail> {
             ("figures.json", combined.as_bytes()),
         ],
     )?;
-    println!(
+    say!(
         "{out}: vision.json and figures.json written: {}",
         f.counts()
     );
@@ -394,7 +426,7 @@ fn report_cmd(mut args: lexopt::Parser) -> Result<u8, Fail> {
         Format::Csv => report::csv(&ds, lang, this_year),
         Format::Json => report::json(&ds, lang, this_year),
     };
-    print!("{out}");
+    say_raw!("{out}");
     Ok(0)
 }
 
@@ -620,33 +652,38 @@ fn revolve_cmd(mut args: lexopt::Parser) -> Result<u8, Fail> {
     if json {
         let out =
             serde_json::json!({ "params": params, "result": r, "mobilised_total": mobilised });
-        println!("{out:#}");
+        say!("{out:#}");
         return Ok(0);
     }
-    println!("| year | budget | reflow | redeployed | deployed |\n|---|---|---|---|---|");
+    say!("| year | budget | reflow | redeployed | deployed |\n|---|---|---|---|---|");
     for y in &r.years {
-        println!(
+        say!(
             "| {} | {:.0} | {:.0} | {:.0} | {:.0} |",
-            y.year, y.budget, y.reflow, y.redeployed, y.deployed
+            y.year,
+            y.budget,
+            y.reflow,
+            y.redeployed,
+            y.deployed
         );
     }
-    println!();
-    println!("budget total:     {:.0}", r.budget_total);
-    println!("deployed total:   {:.0}", r.deployed_total);
-    println!(
+    say!("");
+    say!("budget total:     {:.0}", r.budget_total);
+    say!("deployed total:   {:.0}", r.deployed_total);
+    say!(
         "reflows by {}:  {:.0}",
-        params.horizon_year, r.reflows_total
+        params.horizon_year,
+        r.reflows_total
     );
     let show = |v: Option<f64>| v.map_or_else(|| "–".to_string(), |v| format!("{v:.4}"));
-    println!("revolving factor: {}", show(r.revolving_factor));
-    println!("q per cycle:      {}", show(r.q));
-    println!(
+    say!("revolving factor: {}", show(r.revolving_factor));
+    say!("q per cycle:      {}", show(r.q));
+    say!(
         "long-run ceiling: {}",
         r.long_run_ceiling
             .map_or_else(|| "none (q >= 1)".to_string(), |v| format!("{v:.0}"))
     );
     if let Some(m) = mobilised {
-        println!(
+        say!(
             "mobilised total at {}x per deployment: {m:.0}",
             multiplier.unwrap_or(0.0)
         );

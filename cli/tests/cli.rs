@@ -722,3 +722,38 @@ fn report_csv_cells_are_never_formulas() {
     }
     assert_eq!(guarded, evil.len() * 2);
 }
+
+/// `koers report | head`: the reader closes the pipe early; koers ends
+/// quietly (exit 0, nothing on standard error), never with a panic.
+#[test]
+fn a_reader_that_goes_away_early_is_no_error() {
+    use std::io::Read;
+    use std::process::Stdio;
+    let mut child = Command::new(KOERS)
+        .args(["report", "--figures", "data/figures", "--format", "json"])
+        .current_dir(ROOT)
+        .env("RUST_BACKTRACE", "1")
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("koers runs");
+    // Read a little (the report is far larger than a pipe's buffer), then go.
+    let mut first = [0u8; 16];
+    child
+        .stdout
+        .as_mut()
+        .unwrap()
+        .read_exact(&mut first)
+        .unwrap();
+    drop(child.stdout.take());
+    let mut err = String::new();
+    child
+        .stderr
+        .take()
+        .unwrap()
+        .read_to_string(&mut err)
+        .unwrap();
+    let status = child.wait().unwrap();
+    assert_eq!(status.code(), Some(0), "{err}");
+    assert!(err.is_empty(), "{err}");
+}
