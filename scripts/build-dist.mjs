@@ -59,7 +59,7 @@ function withoutImports(file, allowed) {
 }
 
 const { body: glue, names } = glueBody();
-for (const n of ['load_data', 'mount_part', 'set_part_view', 'set_part_lang', 'unmount_part', 'assess_json', 'leverage_json', 'start_page', 'start_embed']) {
+for (const n of ['load_data', 'mount_part', 'set_part_view', 'set_part_lang', 'unmount_part', 'assessSeries', 'leverageOf', 'start_page', 'start_embed']) {
   if (!names.includes(n)) fail(`the wasm no longer exports ${n}`);
 }
 const css = read(path.join(www, 'style.css'));

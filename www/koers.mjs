@@ -2,9 +2,9 @@
 // dashboard in the element's shadow root; assess() and leverage() are
 // koers-core's own calculations. Thin on purpose: every number is computed
 // in Rust (WebAssembly); this file loads it, adopts the stylesheet and
-// passes JSON. Types: koers.d.ts.
+// passes plain objects through. Types: koers.d.ts.
 import init, {
-  load_data, mount_part, set_part_view, set_part_lang, unmount_part, assess_json, leverage_json,
+  load_data, mount_part, set_part_view, set_part_lang, unmount_part, assessSeries, leverageOf,
 } from './pkg/koers_wasm.js';
 
 // Where the dashboard lives (index.html, style.css). The bundle in
@@ -56,20 +56,23 @@ export async function mount(element, options = {}) {
   };
 }
 
-function parsed(text) {
-  const r = JSON.parse(text);
-  if (r && typeof r.error === 'string') throw new TypeError('koers: ' + r.error);
-  return r;
+// A value koers cannot read: the wasm's Error, as a TypeError saying so.
+function call(f, arg) {
+  try {
+    return f(arg);
+  } catch (e) {
+    throw new TypeError('koers: ' + (e && e.message ? e.message : String(e)));
+  }
 }
 
 /** Assess a series against its target, as the dashboard does. */
 export async function assess(series) {
   await load();
-  return parsed(assess_json(JSON.stringify(series)));
+  return call(assessSeries, series);
 }
 
 /** Leverage and private mobilisation of one programme. */
 export async function leverage(money, targetMultiplier = null) {
   await load();
-  return parsed(leverage_json(JSON.stringify({ money, target_multiplier: targetMultiplier })));
+  return call(leverageOf, { money, target_multiplier: targetMultiplier });
 }

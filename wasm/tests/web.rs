@@ -90,3 +90,41 @@ fn the_language_is_remembered() {
     store::set_lang(Lang::Nl);
     assert_eq!(store::lang(), Lang::Nl);
 }
+
+/// The ES module API takes and gives plain objects (serde-wasm-bindgen):
+/// absent values are `null` as in JSON, and what cannot be read throws an
+/// Error saying what.
+#[wasm_bindgen_test]
+fn the_api_takes_and_gives_plain_objects() {
+    use js_sys::{Reflect, JSON};
+    use koers_wasm::api;
+    let get = |v: &wasm_bindgen::JsValue, k: &str| Reflect::get(v, &k.into()).unwrap();
+    let input = JSON::parse(
+        r#"{"kind":"cumulative_flow","direction":"increase","target":{"year":2030,"value":25000},"points":[{"year":2026,"value":3000}]}"#,
+    )
+    .unwrap();
+    let s = api::assess_series_js(input).unwrap();
+    assert!(s.is_object());
+    assert_eq!(
+        get(&s, "status").as_string().as_deref(),
+        Some("moderate_progress")
+    );
+    assert_eq!(
+        get(&s, "method").as_string().as_deref(),
+        Some("distance_travelled")
+    );
+    let l = api::leverage_js(
+        JSON::parse(r#"{"money":{"public":4e9,"other_public":0,"private":null,"total":16e9},"target_multiplier":4}"#)
+            .unwrap(),
+    )
+    .unwrap();
+    assert_eq!(get(&l, "multiplier").as_f64(), Some(4.0));
+    assert_eq!(get(&l, "private_share").as_f64(), Some(0.75));
+    // No reason: null, not undefined.
+    assert!(get(&l, "reason").is_null());
+    let bad = api::assess_series_js(JSON::parse(r#"{"kind":"nonsense"}"#).unwrap()).unwrap_err();
+    let message = get(&wasm_bindgen::JsValue::from(bad), "message")
+        .as_string()
+        .unwrap();
+    assert!(message.contains("nonsense"), "{message}");
+}
