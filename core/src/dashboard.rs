@@ -166,6 +166,48 @@ pub fn nice_scale(lo: f64, hi: f64, max_ticks: usize) -> Scale {
     }
 }
 
+/// The next 1, 2 or 5 times a power of ten at or above `v` (1 for a
+/// value that is not positive and finite): a round end for a slider or an
+/// axis.
+pub fn nice_ceiling(v: f64) -> f64 {
+    if !(v.is_finite() && v > 0.0) {
+        return 1.0;
+    }
+    let mut p = 1e-6;
+    while p * 10.0 <= v {
+        p *= 10.0;
+    }
+    for m in [1.0, 2.0, 5.0, 10.0] {
+        if m * p >= v {
+            return m * p;
+        }
+    }
+    10.0 * p
+}
+
+/// A slider for an amount that should reach every one of `values`: from
+/// zero (or minus the end, when it may be negative) to a round end at
+/// least twice the largest size among them, in 200 steps. Values that are
+/// not finite are left out.
+pub fn slider_range(values: &[f64], allow_negative: bool) -> (f64, f64, f64) {
+    let top = values
+        .iter()
+        .copied()
+        .filter(|v| v.is_finite())
+        .map(libm::fabs)
+        .fold(0.0, libm::fmax);
+    let max = libm::fmax(nice_ceiling(top * 2.0), 1.0);
+    (if allow_negative { -max } else { 0.0 }, max, max / 200.0)
+}
+
+/// A slider for a multiplier: from 0 to a round end at least twice the
+/// larger of the promised and the chosen multiplier, and at least 8, in
+/// steps of 0.01.
+pub fn multiplier_range(promised: f64, chosen: f64) -> (f64, f64, f64) {
+    let top = libm::fmax(nice_ceiling(libm::fmax(promised, chosen) * 2.0), 8.0);
+    (0.0, top, 0.01)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -304,5 +346,26 @@ mod tests {
         assert_eq!((s.min, s.max), (0.0, 1.0));
         let s = nice_scale(-3.0, 7.0, 6);
         assert!(s.min <= -3.0 && s.max >= 7.0);
+    }
+
+    #[test]
+    fn round_ends_for_sliders() {
+        assert_eq!(nice_ceiling(7.0), 10.0);
+        assert_eq!(nice_ceiling(14.0), 20.0);
+        assert_eq!(nice_ceiling(40.0), 50.0);
+        assert_eq!(nice_ceiling(0.0), 1.0);
+        assert_eq!(nice_ceiling(f64::NAN), 1.0);
+        assert_eq!(nice_ceiling(f64::INFINITY), 1.0);
+        // EUR 7 bn in millions: up to 20,000 in steps of 100.
+        assert_eq!(
+            slider_range(&[7000.0, 4000.0], false),
+            (0.0, 20000.0, 100.0)
+        );
+        assert_eq!(slider_range(&[-3.0, f64::NAN], true), (-10.0, 10.0, 0.05));
+        assert_eq!(slider_range(&[], false), (0.0, 1.0, 0.005));
+        // Invest-NL's 4x: 0 to 10; a chosen 6x: 0 to 20.
+        assert_eq!(multiplier_range(4.0, 4.0), (0.0, 10.0, 0.01));
+        assert_eq!(multiplier_range(4.0, 6.0), (0.0, 20.0, 0.01));
+        assert_eq!(multiplier_range(1.0, 1.0), (0.0, 8.0, 0.01));
     }
 }

@@ -83,37 +83,6 @@ fn slider(
     wrap.ko(hint.map(|x| x.c("sc-hint muted small")))
 }
 
-/// A slider range for an amount around `v`: zero to twice the largest of
-/// the values it should reach, with a round step.
-fn range_for(values: &[f64], allow_negative: bool) -> (f64, f64, f64) {
-    let top = values
-        .iter()
-        .copied()
-        .filter(|v| v.is_finite())
-        .map(f64::abs)
-        .fold(0.0, f64::max);
-    let max = nice(top * 2.0).max(1.0);
-    let step = max / 200.0;
-    (if allow_negative { -max } else { 0.0 }, max, step)
-}
-
-/// The next 1, 2 or 5 times a power of ten at or above `v`.
-fn nice(v: f64) -> f64 {
-    if !(v.is_finite() && v > 0.0) {
-        return 1.0;
-    }
-    let mut p = 1e-6;
-    while p * 10.0 <= v {
-        p *= 10.0;
-    }
-    for m in [1.0, 2.0, 5.0, 10.0] {
-        if m * p >= v {
-            return m * p;
-        }
-    }
-    10.0 * p
-}
-
 /// The explorer: controls, outcome, saving and sharing.
 pub fn page(c: &Ctx) -> H {
     let app = c.app;
@@ -163,7 +132,7 @@ fn money_controls(c: &Ctx, m: &MoneyEval) -> H {
             "wp",
             win.id,
             public / 1e6,
-            range_for(&[w.public / 1e6, public / 1e6], false),
+            koers_core::dashboard::slider_range(&[w.public / 1e6, public / 1e6], false),
             1,
             Some(
                 h("p")
@@ -196,7 +165,7 @@ fn money_controls(c: &Ctx, m: &MoneyEval) -> H {
             "wm",
             win.id,
             multiplier,
-            (0.0, nice(w.multiplier.max(multiplier) * 2.0).max(8.0), 0.01),
+            koers_core::dashboard::multiplier_range(w.multiplier, multiplier),
             4,
             Some(hint),
         ));
@@ -379,7 +348,7 @@ fn course_controls(c: &Ctx, ev: &Eval) -> H {
                 "cv",
                 tg.id,
                 v,
-                range_for(
+                koers_core::dashboard::slider_range(
                     &[v, row.required.unwrap_or(0.0), row.today.unwrap_or(0.0)],
                     row.kind == SeriesKind::Level,
                 ),
