@@ -500,8 +500,17 @@ fn header(c: &Ctx) -> H {
         }));
     }
     let other = match c.l {
-        Lang::Nl => ("en", "English", "en"),
-        Lang::En => ("nl", "Nederlands", "nl"),
+        Lang::Nl => ("en", "English", "EN"),
+        Lang::En => ("nl", "Nederlands", "NL"),
+    };
+    // A tool's name, and a short sign that stands for it where the screen
+    // is narrow (the name stays its accessible name).
+    let tool = |act: &str, sign: &str, name: &str| {
+        h("button")
+            .a("type", "button")
+            .a("data-act", act)
+            .k(h("span").c("sign").a("aria-hidden", "true").t(sign))
+            .k(h("span").c("name").t(name))
     };
     h("header")
         .c("top")
@@ -512,14 +521,14 @@ fn header(c: &Ctx) -> H {
         .k(h("nav").a("aria-label", c.t(i::MAIN_NAV)).k(nav))
         .k(h("div")
             .c("tools")
-            .k(button("undo", c.t(i::UNDO))
+            .k(tool("undo", "\u{21b6}", c.t(i::UNDO))
                 .a("title", "Ctrl+Z")
                 .a("aria-keyshortcuts", "Control+Z"))
-            .k(button("redo", c.t(i::REDO))
+            .k(tool("redo", "\u{21b7}", c.t(i::REDO))
                 .a("title", "Ctrl+Shift+Z")
                 .a("aria-keyshortcuts", "Control+Shift+Z"))
-            .k(button("lang", other.1)
-                .a("lang", other.2)
+            .k(tool("lang", other.2, other.1)
+                .a("lang", other.0)
                 .a("data-lang", other.0)
                 .a("id", "lang-switch")))
 }
