@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { launch, watch, addFigure, statusText, axe } from './helpers.mjs';
+import { launch, watch, addFigure, statusText, axe, showEmbed } from './helpers.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const FILE = path.resolve(here, '..', '..', 'dist', 'koers.html');
@@ -88,6 +88,7 @@ test('offline: the data view imports and exports, the examples load from inside 
     assert.match(await page.textContent('#sc-verdict'), /niet bereikt in 2035/);
     assert.match(await page.inputValue('#sc-link'), /^file:\/\/.*koers\.html#\/scenario\?w=W-P3-kapitaal-7mld~~0~$/);
     // Embedding needs koers at a web address: the dialog says so.
+    await showEmbed(page);
     await page.click('#embed-scenario');
     await page.waitForSelector('#embed-offline');
     assert.deepEqual(await axe(page), []);

@@ -7,7 +7,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import http from 'node:http';
-import { launch, watch, axe } from './helpers.mjs';
+import { launch, watch, axe, showEmbed } from './helpers.mjs';
 import { serve } from '../../scripts/serve-web.mjs';
 
 const STRICT = ["default-src 'self'", "script-src 'self' 'wasm-unsafe-eval'", "style-src 'self'", "img-src 'self' data: blob:", "connect-src 'self'"];
@@ -68,12 +68,15 @@ test('the strict Content-Security-Policy is a response header, and the whole das
     // Progress bars and indented windows: styles set through the CSSOM.
     await page.goto(koers + '#/priority/P3');
     await page.waitForSelector('ul.windows');
+    assert.equal(await page.locator('.embed-button').count(), 0, 'no Embed button until the reader asks');
+    await showEmbed(page);
     assert.equal(await page.locator('#embed-priority-P3').count(), 1, 'the priority\'s card has its Embed button');
     assert.equal(await page.locator('[style]').count() > 0, true);
     // The scenario's sliders, the embed dialog, a PNG drawn from an SVG.
     await page.goto(koers + '#/scenario');
     await page.focus('#sc-wm-0');
     await page.keyboard.press('Home');
+    await showEmbed(page);
     await page.click('#embed-scenario');
     await page.waitForSelector('#embed-dialog[open]');
     await page.click('#embed-close');
@@ -95,6 +98,7 @@ test('a partner page on another origin: the Embed dialog\'s iframe and two eleme
   await setup(async (page, { koers, origins, others }) => {
     // 1. Take the snippets from the Embed dialog, as a partner would.
     await page.goto(koers + '#/target/T-P5-technici-25000');
+    await showEmbed(page);
     await page.click('#embed-chart-T-P5-technici-25000');
     await page.waitForSelector('#embed-dialog[open]');
     const iframe = await page.inputValue('#embed-iframe');

@@ -94,6 +94,13 @@ export async function open(page, url, hash = '#/') {
   await page.waitForSelector('#page-title');
 }
 
+/// Ask for the parts' Embed buttons (hidden until the reader asks).
+export async function showEmbed(page) {
+  await page.waitForSelector('#embed-switch');
+  if (await page.getAttribute('#embed-switch', 'aria-pressed') !== 'true') await page.click('#embed-switch');
+  await page.waitForSelector('#embed-switch[aria-pressed="true"]');
+}
+
 export async function addFigure(page, { year, value, source, note }) {
   await page.fill('#f-year', String(year));
   await page.fill('#f-value', String(value));

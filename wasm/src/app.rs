@@ -190,6 +190,9 @@ pub struct App {
     pub save_failed: bool,
     /// An import under way.
     pub importing: Option<Importing>,
+    /// The reader asked to embed parts: every part shows its Embed button
+    /// (hidden otherwise, so the content has the screen).
+    pub embedding: bool,
     /// A figure being edited here that another tab deleted, with what was
     /// typed: reported until the next change.
     pub edit_lost: Option<LostEdit>,
@@ -273,6 +276,7 @@ impl App {
             conflicts: Vec::new(),
             save_failed: false,
             importing: None,
+            embedding: false,
             edit_lost: None,
             resync: false,
             mode: Mode::Page,

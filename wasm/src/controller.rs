@@ -1252,6 +1252,16 @@ fn undo_redo(inst: usize, act: &str) {
 fn click(inst: usize, root: &Root, act: &str, el: &Element) {
     match act {
         "undo" | "redo" => undo_redo(inst, act),
+        // Show or hide every part's Embed button; focus stays on the switch.
+        "embedding" => {
+            update(inst, false, |app| app.embedding = !app.embedding);
+            if let Some(b) = root
+                .by_id("embed-switch")
+                .and_then(|e| e.dyn_into::<HtmlElement>().ok())
+            {
+                let _ = b.focus();
+            }
+        }
         "lang" => {
             let l = if el.get_attribute("data-lang").as_deref() == Some("en") {
                 Lang::En

@@ -289,6 +289,7 @@ words! {
     COPY = "Kopieer", "Copy";
     COPIED = "Gekopieerd (of geselecteerd: Ctrl+C)", "Copied (or selected: Ctrl+C)";
     EMBED = "Insluiten", "Embed";
+    EMBED_PARTS = "Onderdelen insluiten", "Embed parts";
     EMBED_TITLE = "Insluiten op een andere site", "Embed on another site";
     EMBED_IFRAME = "Als iframe", "As an iframe";
     EMBED_IFRAME_HINT = "Het script erbij is optioneel: het past de hoogte van het iframe aan de inhoud aan (het deel meldt zijn hoogte met postMessage).", "The script with it is optional: it sizes the iframe to its content (the part reports its height with postMessage).";

@@ -355,7 +355,7 @@ pub fn render_part(app: &App) -> H {
 
 /// The Embed button of a card or chart: on the full page only.
 pub(crate) fn embed_button(c: &Ctx, part: &Part, name: &str) -> Option<H> {
-    if c.app.mode != Mode::Page {
+    if c.app.mode != Mode::Page || !c.app.embedding {
         return None;
     }
     let view = part.view();
@@ -527,6 +527,12 @@ fn header(c: &Ctx) -> H {
             .k(tool("redo", "\u{21b7}", c.t(i::REDO))
                 .a("title", "Ctrl+Shift+Z")
                 .a("aria-keyshortcuts", "Control+Shift+Z"))
+            .k(tool("embedding", "</>", c.t(i::EMBED_PARTS))
+                .a("id", "embed-switch")
+                .a(
+                    "aria-pressed",
+                    if c.app.embedding { "true" } else { "false" },
+                ))
             .k(tool("lang", other.2, other.1)
                 .a("lang", other.0)
                 .a("data-lang", other.0)
