@@ -10,8 +10,8 @@ use heapless::Vec;
 use crate::assess::{self, IndicatorStatus, Rollup, TargetStatus};
 use crate::config::{MAX_INDICATORS, MAX_PRIORITIES, MAX_TARGETS, MAX_WINDOWS};
 use crate::finance::{self, Finding, WindowRow};
-use crate::leverage::Totals;
-use crate::model::Dataset;
+use crate::leverage::{self, RevolvingParams, RevolvingResult, Totals};
+use crate::model::{Dataset, InvestmentWindow};
 
 /// Everything a report or a page of the whole vision shows, computed from
 /// one dataset (the vision with its figures).
@@ -64,6 +64,90 @@ pub fn overview(ds: &Dataset) -> Overview {
     }
 }
 
+/// The revolving-capital model of the vision's revolving window (the
+/// first window marked revolving with a public amount), for the
+/// parameters the reader chose: the public money spread evenly over the
+/// vision's years, redeployed as it flows back.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Revolving {
+    /// Index into [`Dataset::windows`].
+    pub window: usize,
+    /// The window's public money.
+    pub public: f64,
+    /// The parameters the model ran with (rates as shares, not percents).
+    pub params: RevolvingParams,
+    /// What the model gives, year by year and in total.
+    pub result: RevolvingResult,
+    /// The multiplier the vision promises (total over public), if stated.
+    pub multiplier: Option<f64>,
+    /// The money mobilised at that multiplier from everything deployed.
+    pub mobilised: Option<f64>,
+}
+
+/// The reader's choices for the revolving model, as a form takes them.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct RevolvingChoice {
+    /// Share of deployed capital lost, percent.
+    pub loss_pct: f64,
+    /// Yearly return, percent.
+    pub return_pct: f64,
+    /// Holding period, years.
+    pub holding: u32,
+    /// Lag before redeployment, years.
+    pub lag: u32,
+}
+
+/// Run the revolving model of `ds`'s revolving window for `choice`; `None`
+/// when the vision has no revolving window with a public amount.
+pub fn revolving(ds: &Dataset, choice: RevolvingChoice) -> Option<Revolving> {
+    let (window, w) = ds
+        .windows
+        .iter()
+        .enumerate()
+        .find(|(_, w)| w.revolving && w.public_eur.is_some())?;
+    let public = w.public_eur.unwrap_or(0.0);
+    let start = first_year(ds);
+    let horizon = w.end_year.unwrap_or(ds.vision.horizon_year);
+    let years = usize::try_from(horizon - start + 1).unwrap_or(1).max(1);
+    let params = RevolvingParams {
+        start_year: start,
+        horizon_year: horizon,
+        loss_rate: choice.loss_pct / 100.0,
+        annual_return: choice.return_pct / 100.0,
+        holding_years: choice.holding,
+        reflow_lag_years: choice.lag,
+    };
+    let result = leverage::revolve(&leverage::even_budget(public, years), &params);
+    let multiplier = w.total_eur.map(|t| t / public).filter(|m| m.is_finite());
+    let mobilised = multiplier.and_then(|m| leverage::revolving_mobilised_total(&result, m));
+    Some(Revolving {
+        window,
+        public,
+        params,
+        result,
+        multiplier,
+        mobilised,
+    })
+}
+
+/// The share of a window's money that a yearly flow's public commitment
+/// (`committed`) is: over the window's public amount (its total when it
+/// states no public part); `None` without both or for a window of no
+/// money.
+pub fn committed_share(w: &InvestmentWindow, committed: Option<f64>) -> Option<f64> {
+    let whole = w.public_eur.or(w.total_eur).filter(|v| *v > 0.0)?;
+    committed.map(|p| p / whole).filter(|s| s.is_finite())
+}
+
+/// How far a window's realised multiplier has come toward the one it
+/// should reach, as a bar shows it: `0..=1`, or `None` without both.
+pub fn multiplier_share(row: &WindowRow) -> Option<f64> {
+    let m = row.realised.leverage.and_then(|l| l.multiplier)?;
+    let target = row.target_multiplier.filter(|t| *t > 0.0)?;
+    let s = m / target;
+    s.is_finite().then(|| s.clamp(0.0, 1.0))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -83,5 +167,38 @@ mod tests {
         // The same numbers as the parts computed one by one.
         assert_eq!(o.targets[0], assess::assess_all(ds)[0]);
         assert_eq!(o.totals, finance::totals(ds, 2026));
+    }
+
+    #[test]
+    fn the_revolving_window_and_the_shares() {
+        let mut ds = std::boxed::Box::<Dataset<'static>>::default();
+        crate::builtin::load_into(&mut ds).unwrap();
+        let choice = RevolvingChoice {
+            loss_pct: 0.0,
+            return_pct: 0.0,
+            holding: 3,
+            lag: 0,
+        };
+        let r = revolving(&ds, choice).unwrap();
+        let w = &ds.windows[r.window];
+        assert!(w.revolving);
+        // EUR 7 bn over 2026-2035, should mobilise up to 25 bn: 25/7.
+        assert_eq!(r.public, 7e9);
+        assert_eq!((r.params.start_year, r.params.horizon_year), (2026, 2035));
+        assert_eq!(r.multiplier, Some(25e9 / 7e9));
+        // Nothing lost, money back after three years: more deployed than budgeted.
+        assert!(r.result.deployed_total > r.result.budget_total);
+        assert_eq!(
+            r.mobilised,
+            leverage::revolving_mobilised_total(&r.result, 25e9 / 7e9)
+        );
+        // A flow of 700 M against 7 bn public: a tenth.
+        assert_eq!(committed_share(w, Some(7e8)), Some(0.1));
+        assert_eq!(committed_share(w, None), None);
+        // A multiplier share is capped at the whole bar.
+        let o = overview(&ds);
+        for row in &o.windows {
+            assert_eq!(multiplier_share(row), None, "no realised flows yet");
+        }
     }
 }

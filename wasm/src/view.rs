@@ -7,10 +7,10 @@ use std::vec::Vec;
 
 use koers_core::assess::{Method, Missing, Rollup, TargetStatus};
 use koers_core::dashboard;
-use koers_core::leverage::{self, RevolvingParams};
 use koers_core::model::{
     Basis, Dataset, Indicator, Lang, Qualifier, Scope, SourceRef, Target, Text, Unit,
 };
+use koers_core::present;
 use koers_core::progress::{Point, Status, YearReached};
 use koers_core::view as words;
 
@@ -2058,10 +2058,7 @@ fn money(c: &Ctx) -> H {
                 let name = w
                     .map(|w| txt(w.name.get(c.l)))
                     .unwrap_or_else(|| fl.window.clone());
-                let share = w
-                    .and_then(|w| w.public_eur.or(w.total_eur))
-                    .filter(|v| *v > 0.0)
-                    .and_then(|v| fl.public_committed.map(|p| p / v));
+                let share = w.and_then(|w| present::committed_share(w, fl.public_committed));
                 let d = |v: Option<f64>| v.map(|v| c.f.money(v)).unwrap_or_else(|| "–".into());
                 vec![
                     name,
@@ -2190,12 +2187,7 @@ fn multipliers(c: &Ctx) -> H {
             }
         }
         card.to(dl);
-        let share = row
-            .realised
-            .leverage
-            .and_then(|l| l.multiplier)
-            .zip(row.target_multiplier)
-            .map(|(m, tm)| (m / tm).clamp(0.0, 1.0));
+        let share = present::multiplier_share(row);
         card.to(bar(
             c,
             share,
@@ -2334,28 +2326,17 @@ fn revolving(c: &Ctx) -> H {
         .a("id", "revolving")
         .a("data-embed", "revolving");
     sec.too(embed_button(c, &Part::Revolving, c.t(i::REVOLVING_TITLE)));
-    let Some(w) = ds
-        .windows
-        .iter()
-        .find(|w| w.revolving && w.public_eur.is_some())
-    else {
+    let choice = present::RevolvingChoice {
+        loss_pct: rv.loss_pct,
+        return_pct: rv.return_pct,
+        holding: rv.holding,
+        lag: rv.lag,
+    };
+    let Some(model) = present::revolving(ds, choice) else {
         return sec.k(h("p").t(c.t(i::NONE_YET)));
     };
-    let public = w.public_eur.unwrap_or(0.0);
-    let start = crate::app::first_year(ds);
-    let horizon = w.end_year.unwrap_or(ds.vision.horizon_year);
-    let years = usize::try_from(horizon - start + 1).unwrap_or(1).max(1);
-    let budget = leverage::even_budget(public, years);
-    let params = RevolvingParams {
-        start_year: start,
-        horizon_year: horizon,
-        loss_rate: rv.loss_pct / 100.0,
-        annual_return: rv.return_pct / 100.0,
-        holding_years: rv.holding,
-        reflow_lag_years: rv.lag,
-    };
-    let res = leverage::revolve(&budget, &params);
-    let multiplier = w.total_eur.map(|t| t / public);
+    let (public, res, multiplier) = (model.public, &model.result, model.multiplier);
+    let (start, horizon) = (model.params.start_year, model.params.horizon_year);
     sec.to(h("p").t(c.t(i::REVOLVING_LEDE)).t(" ").t(&[
         c.f.money(public),
         " ".into(),
@@ -2453,7 +2434,8 @@ fn revolving(c: &Ctx) -> H {
     if let Some(m) = multiplier {
         fact(
             i::MOBILISED_AT,
-            leverage::revolving_mobilised_total(&res, m)
+            model
+                .mobilised
                 .map(|v| [c.f.money(v), " (".into(), c.f.times(m), ")".into()].concat())
                 .unwrap_or_else(|| "–".into()),
         );
