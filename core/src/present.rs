@@ -8,10 +8,12 @@
 use heapless::Vec;
 
 use crate::assess::{self, IndicatorStatus, Rollup, TargetStatus};
-use crate::config::{MAX_INDICATORS, MAX_PRIORITIES, MAX_TARGETS, MAX_WINDOWS};
+use crate::config::{MAX_INDICATORS, MAX_PRIORITIES, MAX_SERIES_POINTS, MAX_TARGETS, MAX_WINDOWS};
+use crate::dashboard;
 use crate::finance::{self, Finding, WindowRow};
 use crate::leverage::{self, RevolvingParams, RevolvingResult, Totals};
-use crate::model::{Dataset, InvestmentWindow};
+use crate::model::{Dataset, InvestmentWindow, TargetKind};
+use crate::progress::{Point, YearReached};
 
 /// Everything a report or a page of the whole vision shows, computed from
 /// one dataset (the vision with its figures).
@@ -148,6 +150,58 @@ pub fn multiplier_share(row: &WindowRow) -> Option<f64> {
     s.is_finite().then(|| s.clamp(0.0, 1.0))
 }
 
+/// A target's chart as geometry in data units: what is drawn, and the
+/// lines and points beside it. The renderer only maps these to pixels.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct TargetChart {
+    /// The observed series as drawn (running totals for a cumulative
+    /// flow), by year.
+    pub drawn: Vec<Point, MAX_SERIES_POINTS>,
+    /// The target: its value in its year.
+    pub target: Option<Point>,
+    /// The straight path from the latest drawn point (or the baseline) to
+    /// the target.
+    pub required: Option<[Point; 2]>,
+    /// The fitted trend from the first observation to the target year.
+    pub trend: Option<[Point; 2]>,
+    /// The year the trend reaches the target (or reached it).
+    pub reached: Option<i32>,
+}
+
+/// The chart of a target with value `target_value`, kind `kind`, assessed
+/// as `s`, from its observations `points`.
+pub fn target_chart(
+    kind: TargetKind,
+    target_value: Option<f64>,
+    s: &TargetStatus,
+    points: &[Point],
+) -> TargetChart {
+    let mut drawn = Vec::new();
+    dashboard::drawn_series(kind, s.baseline, points, &mut drawn);
+    let target = target_value
+        .zip(s.target_year)
+        .map(|(v, y)| Point::new(y, v));
+    let current = drawn.last().copied().or(s.baseline);
+    let required = target.and_then(|tp| current.and_then(|cur| dashboard::required_path(cur, tp)));
+    let first = drawn.first().map(|p| p.year).or(s.baseline.map(|b| b.year));
+    // From the first observation: before it the line says nothing.
+    let trend = s
+        .projection
+        .and_then(|p| p.trend)
+        .and_then(|tr| dashboard::trend_path(&tr, first?, s.target_year?));
+    let reached = match s.projection.map(|p| p.year_reached) {
+        Some(YearReached::Year(y)) | Some(YearReached::Already(y)) => Some(y),
+        _ => None,
+    };
+    TargetChart {
+        drawn,
+        target,
+        required,
+        trend,
+        reached,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -200,5 +254,37 @@ mod tests {
         for row in &o.windows {
             assert_eq!(multiplier_share(row), None, "no realised flows yet");
         }
+    }
+
+    #[test]
+    fn a_target_chart_in_data_units() {
+        let mut ds = std::boxed::Box::<Dataset<'static>>::default();
+        crate::builtin::load_into(&mut ds).unwrap();
+        let k = ds
+            .targets
+            .iter()
+            .position(|t| t.id == "T-P5-technici-25000")
+            .unwrap();
+        let t = &ds.targets[k];
+        // 25,000 extra technicians, a cumulative flow: 3,000 and 4,000 drawn as 3,000 and 7,000.
+        let points = [Point::new(2026, 3000.0), Point::new(2027, 4000.0)];
+        let s = assess::assess_points(t, &points, ds.vision.horizon_year, None);
+        let c = target_chart(t.kind, t.target.value, &s, &points);
+        assert_eq!(
+            c.drawn
+                .iter()
+                .map(|p| p.value)
+                .collect::<std::vec::Vec<_>>(),
+            [3000.0, 7000.0]
+        );
+        let tp = c.target.unwrap();
+        assert_eq!(tp.value, 25000.0);
+        assert_eq!(c.required, Some([Point::new(2027, 7000.0), tp]));
+        assert!(c.trend.is_some());
+        // Nothing observed: no drawn points, no trend; the target stays.
+        let s = assess::assess_points(t, &[], ds.vision.horizon_year, None);
+        let c = target_chart(t.kind, t.target.value, &s, &[]);
+        assert!(c.drawn.is_empty() && c.trend.is_none() && c.reached.is_none());
+        assert_eq!(c.target, Some(tp));
     }
 }

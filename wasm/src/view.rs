@@ -1289,25 +1289,13 @@ fn target_chart(c: &Ctx, k: usize) -> H {
     let s = &c.app.computed.targets[k];
     let id = tg.id;
     let points = c.app.points(id);
-    let mut drawn = heapless::Vec::new();
-    dashboard::drawn_series(tg.kind, s.baseline, &points, &mut drawn);
-    let target_point = tg
-        .target
-        .value
-        .zip(s.target_year)
-        .map(|(v, y)| Point::new(y, v));
-    let current = drawn.last().copied().or(s.baseline);
-    let required =
-        target_point.and_then(|tp| current.and_then(|cur| dashboard::required_path(cur, tp)));
-    let first_year = drawn.first().map(|p| p.year).or(s.baseline.map(|b| b.year));
-    let trend = s.projection.and_then(|p| p.trend).and_then(|tr| {
-        // From the first observation: before it the line says nothing.
-        dashboard::trend_path(&tr, first_year?, s.target_year?)
-    });
-    let reached = match s.projection.map(|p| p.year_reached) {
-        Some(YearReached::Year(y)) | Some(YearReached::Already(y)) => Some(y),
-        _ => None,
-    };
+    let present::TargetChart {
+        drawn,
+        target: target_point,
+        required,
+        trend,
+        reached,
+    } = present::target_chart(tg.kind, tg.target.value, s, &points);
     let chart_title = [
         txt(tg.title.get(c.l)),
         " — ".into(),
