@@ -51,6 +51,9 @@ nostd:
 	  echo "== koers-core for $$t"; \
 	  $(CARGO) build -p koers-core --release --target $$t || exit 1; \
 	done
+	@echo "== koers-core without its default features (no complex power), as the firmware builds it"
+	$(CARGO) build -p koers-core --release --no-default-features --target thumbv7em-none-eabihf
+	$(CARGO) test -q -p koers-core --no-default-features --lib
 
 # The shipped data validates against its JSON Schema, and broken copies do not.
 schema:

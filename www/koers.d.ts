@@ -56,7 +56,7 @@ export type Status =
 export type Reason =
   | 'no_data' | 'too_few_years' | 'duplicate_year' | 'no_base_year' | 'opposite_signs'
   | 'non_finite' | 'target_year_not_after_base' | 'zero_span' | 'zero_base'
-  | 'wrong_direction' | 'no_data_after_base';
+  | 'wrong_direction' | 'no_data_after_base' | 'needs_complex_power';
 
 /** A series to assess, as the dashboard assesses a target. */
 export interface Series {

@@ -157,6 +157,10 @@ pub enum Reason {
     WrongDirection,
     /// No observation after the baseline year.
     NoDataAfterBase,
+    /// Open SDG would take the complex power of a target of the other sign
+    /// than the base value, and this build of koers-core leaves that out
+    /// (the `complex-power` feature is off, as in small firmware).
+    NeedsComplexPower,
 }
 
 impl Reason {
@@ -174,6 +178,7 @@ impl Reason {
             Self::ZeroBase => "zero_base",
             Self::WrongDirection => "wrong_direction",
             Self::NoDataAfterBase => "no_data_after_base",
+            Self::NeedsComplexPower => "needs_complex_power",
         }
     }
 }
@@ -373,22 +378,51 @@ fn growth(current: f64, base: f64, years: i64) -> f64 {
 ///
 /// There Python takes a negative number to a fractional power. When the
 /// configured base year is observed, every operand is a Python float and the
-/// result is the complex principal value, whose modulus Open SDG then uses;
-/// when the base year was moved to a later observed year it is a NumPy
-/// integer, the power is NaN and Open SDG reports not available.
-fn target_growth_magnitude(target: f64, base: f64, years: i64, base_year_observed: bool) -> f64 {
+/// result is the complex principal value, whose modulus Open SDG then uses
+/// (only with the `complex-power` feature: without it, and its trigonometry,
+/// the answer is [`Reason::NeedsComplexPower`], never another number); when
+/// the base year was moved to a later observed year it is a NumPy integer,
+/// the power is NaN and Open SDG reports not available.
+fn target_growth_magnitude(
+    target: f64,
+    base: f64,
+    years: i64,
+    base_year_observed: bool,
+) -> Result<f64, Reason> {
     let ratio = target / base;
     let exponent = 1.0 / years as f64;
-    if ratio >= 0.0 || exponent == libm::floor(exponent) {
+    let magnitude = if ratio >= 0.0 || exponent == libm::floor(exponent) {
         libm::fabs(libm::pow(ratio, exponent) - 1.0)
     } else if base_year_observed {
-        // CPython `_Py_c_pow` for a real exponent, then `abs(z - 1)`.
-        let len = libm::pow(libm::fabs(ratio), exponent);
-        let phase = libm::atan2(0.0, ratio) * exponent;
-        libm::hypot(len * libm::cos(phase) - 1.0, len * libm::sin(phase))
+        return complex_power_magnitude(ratio, exponent);
     } else {
         f64::NAN
+    };
+    if magnitude.is_nan() {
+        Err(Reason::OppositeSigns)
+    } else {
+        Ok(magnitude)
     }
+}
+
+/// `|ratio^exponent - 1|` for a negative `ratio` and a fractional
+/// `exponent`: CPython's `_Py_c_pow` for a real exponent, then `abs(z - 1)`.
+#[cfg(feature = "complex-power")]
+fn complex_power_magnitude(ratio: f64, exponent: f64) -> Result<f64, Reason> {
+    let len = libm::pow(libm::fabs(ratio), exponent);
+    let phase = libm::atan2(0.0, ratio) * exponent;
+    let magnitude = libm::hypot(len * libm::cos(phase) - 1.0, len * libm::sin(phase));
+    if magnitude.is_nan() {
+        Err(Reason::OppositeSigns)
+    } else {
+        Ok(magnitude)
+    }
+}
+
+/// Without the `complex-power` feature: not available, with the reason.
+#[cfg(not(feature = "complex-power"))]
+fn complex_power_magnitude(_ratio: f64, _exponent: f64) -> Result<f64, Reason> {
+    Err(Reason::NeedsComplexPower)
 }
 
 /// Open SDG's limit coefficient `C` from the base value and the natural
@@ -601,10 +635,7 @@ fn progress_value(
             if target_years < 1 {
                 return Err(Reason::TargetYearNotAfterBase);
             }
-            let required = target_growth_magnitude(t, y0, target_years, base_year_observed);
-            if required.is_nan() {
-                return Err(Reason::OppositeSigns);
-            }
+            let required = target_growth_magnitude(t, y0, target_years, base_year_observed)?;
             sign * d * observed / required
         }
     };
@@ -1440,10 +1471,21 @@ mod tests {
         },
     ];
 
+    /// The cases whose answer needs Open SDG's complex power.
+    const COMPLEX_POWER: &[&str] = &["m2 negative base, zero target (0.001)"];
+
     #[test]
     fn progress_open_sdg_known_answers() {
         for case in CASES {
             let a = open_sdg(&pts(case.data), &case.cfg);
+            if !cfg!(feature = "complex-power") && COMPLEX_POWER.contains(&case.name) {
+                // Without the feature: not available, with the reason; never
+                // another number.
+                assert_eq!(a.status, Status::NotAvailable, "{}", case.name);
+                assert_eq!(a.reason, Some(Reason::NeedsComplexPower), "{}", case.name);
+                assert_eq!((a.score, a.progress_value), (None, None), "{}", case.name);
+                continue;
+            }
             assert_eq!(a.status, case.status, "{}", case.name);
             assert_eq!(a.reason, None, "{}", case.name);
             match case.value {
@@ -1455,6 +1497,34 @@ mod tests {
                 None => assert_eq!(a.score, None, "{}", case.name),
             }
         }
+    }
+
+    #[test]
+    fn progress_complex_power_only_with_the_feature() {
+        // A target of the other sign than an observed base value: Open SDG's
+        // complex power with the feature, a reason without it.
+        let data = pts(&[(2015, -5.0), (2020, -4.0)]);
+        let a = open_sdg(&data, &cfg(2015, Some(2.0), INC));
+        if cfg!(feature = "complex-power") {
+            assert_eq!(a.reason, None);
+            assert!(a.score.is_some() && a.progress_value.is_some());
+        } else {
+            assert_eq!(a.status, Status::NotAvailable);
+            assert_eq!(a.reason, Some(Reason::NeedsComplexPower));
+            assert_eq!((a.score, a.progress_value), (None, None));
+        }
+        // The same target with the base year moved to a later observed year
+        // is not available either way (Open SDG's NumPy power gives NaN);
+        // a whole-number exponent (one year to go) is a real power either way.
+        let moved = open_sdg(
+            &pts(&[(2016, -5.0), (2020, -4.0)]),
+            &cfg(2015, Some(2.0), INC),
+        );
+        assert_eq!(moved.reason, Some(Reason::OppositeSigns));
+        let mut one_year = cfg(2015, Some(2.0), INC);
+        one_year.target_year = 2016;
+        let real = open_sdg(&pts(&[(2015, -5.0), (2016, -4.0)]), &one_year);
+        assert_eq!(real.reason, None);
     }
 
     #[test]

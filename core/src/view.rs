@@ -142,6 +142,11 @@ pub const fn reason(r: Reason, lang: Lang) -> &'static str {
             "geen waarnemingen na het basisjaar",
             "no observations after the base year",
         ),
+        Reason::NeedsComplexPower => pick(
+            lang,
+            "het doel heeft een ander teken dan de basis, en deze versie rekent die macht niet uit",
+            "the target has the other sign than the base, and this build leaves that power out",
+        ),
     }
 }
 
