@@ -4,6 +4,7 @@
 //! koers check FILE [--figures PATH ...]
 //! koers publish --vision FILE --figures PATH [--figures PATH ...] --out DIR
 //! koers report [FILE] [--figures PATH ...] [--year Y] [--lang nl|en] [--format md|csv|json]
+//! koers static FILE [--name NAME]
 //! koers progress DATA.csv [--base-year Y] [--target V] [--target-year Y]
 //!                [--direction positive|negative] [--limit L] [--format json]
 //! ```
@@ -40,6 +41,12 @@ usage:
                                    as of year Y, default this year), roll-ups
                                    and the leverage table; with no FILE, the
                                    built-in vision
+  koers static FILE [--name NAME]
+                                   the vision in FILE as Rust source of a
+                                   static for koers-core's in-place
+                                   assessment (a firmware's flash), on
+                                   standard output; NAME defaults to
+                                   STATIC_VISION
   koers progress DATA.csv [--base-year Y] [--target V] [--target-year Y]
                  [--direction positive|negative] [--limit L] [--format json]
                                    Open SDG progress of one series (CSV with
@@ -122,6 +129,7 @@ fn run() -> Result<u8, Fail> {
         "check" => check(args),
         "publish" => publish_cmd(args),
         "report" => report_cmd(args),
+        "static" => static_cmd(args),
         "progress" => progress_cmd(args),
         "revolve" => revolve_cmd(args),
         "help" => {
@@ -339,6 +347,41 @@ fn write_both(dir: &str, files: [(&str, &[u8]); 2]) -> Result<(), Fail> {
         }
     }
     Ok(())
+}
+
+/// `koers static FILE [--name NAME]`: the vision as Rust statics.
+fn static_cmd(mut args: lexopt::Parser) -> Result<u8, Fail> {
+    let mut file = None;
+    let mut name = String::from("STATIC_VISION");
+    while let Some(arg) = args.next().map_err(|e| usage(e.to_string()))? {
+        match arg {
+            lexopt::Arg::Long("name") => name = value_of(&mut args, "name")?,
+            lexopt::Arg::Value(v) if file.is_none() => {
+                file = Some(v.to_string_lossy().into_owned())
+            }
+            other => return Err(usage(format!("static: unexpected {other:?}"))),
+        }
+    }
+    let path = file.ok_or_else(|| usage("static: which FILE?"))?;
+    let identifier = name
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_ascii_uppercase() || c == '_')
+        && name
+            .chars()
+            .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '_');
+    if !identifier {
+        return Err(usage(format!(
+            "static: --name '{name}' is not an upper-case Rust identifier (A-Z, 0-9, _)"
+        )));
+    }
+    let json = read_text(&path)?;
+    let ds = load_dataset(&path, &json)?;
+    let mut text = String::new();
+    koers_core::inplace::write_rust(&ds, &path, &name, &mut text)
+        .map_err(|_| Fail(2, format!("{path}: cannot write the Rust source")))?;
+    print!("{text}");
+    Ok(0)
 }
 
 /// Output formats of `report`.

@@ -220,6 +220,52 @@ fn check_without_a_file_is_a_usage_error() {
 }
 
 // ---------------------------------------------------------------------------
+// koers static
+
+#[test]
+fn static_writes_the_checked_in_static_vision() {
+    let r = koers(&["static", DATA]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let checked_in =
+        std::fs::read_to_string(Path::new(ROOT).join("core/src/builtin/vision_static.rs")).unwrap();
+    assert!(
+        r.stdout == checked_in,
+        "koers static differs from core/src/builtin/vision_static.rs"
+    );
+    // Every target and indicator of the file is in it, by id.
+    let data = data_json();
+    for table in ["targets", "indicators", "priorities", "objectives"] {
+        for item in data[table].as_array().unwrap() {
+            let id = item["id"].as_str().unwrap();
+            assert!(
+                r.stdout.contains(&format!("id: \"{id}\"")),
+                "{table} {id} missing"
+            );
+        }
+    }
+}
+
+#[test]
+fn static_refuses_a_bad_name_and_a_broken_file() {
+    let r = koers(&["static", DATA, "--name", "not-an-identifier"]);
+    assert_eq!(r.code, 2);
+    assert!(
+        r.stderr.contains("--name 'not-an-identifier'"),
+        "{}",
+        r.stderr
+    );
+    assert!(r.stdout.is_empty());
+    let broken = scratch(
+        "static-broken.json",
+        b"{\"format\": \"koers\",\n  \"format_version\": \"one\"}",
+    );
+    let r = koers(&["static", broken.to_str().unwrap()]);
+    assert_eq!(r.code, 1, "{}", r.stderr);
+    assert!(r.stderr.contains("static-broken.json:2:"), "{}", r.stderr);
+    assert!(r.stdout.is_empty());
+}
+
+// ---------------------------------------------------------------------------
 // koers report
 
 #[test]

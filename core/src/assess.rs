@@ -13,10 +13,12 @@ use heapless::Vec;
 use serde::Serialize;
 
 use crate::config::{MAX_PRIORITIES, MAX_SERIES_POINTS};
-use crate::model::{Dataset, Indicator, Target, TargetKind};
+use crate::model::{
+    Dataset, Indicator, IndicatorDirection, Target, TargetKind, TargetValue, YearValue,
+};
 use crate::progress::{
-    self, Assessment, Distance, DistanceConfig, OpenSdgConfig, Point, Projection, Reason,
-    SeriesKind, Status,
+    self, Assessment, Direction, Distance, DistanceConfig, OpenSdgConfig, Point, Projection,
+    Reason, SeriesKind, Status,
 };
 
 /// Which method gave a target its headline status.
@@ -112,6 +114,46 @@ pub fn assess_target(ds: &Dataset, t: &Target) -> TargetStatus {
     assess_points(t, &points, ds.vision.horizon_year, too_many)
 }
 
+/// What assessing a target needs of it: its kind, direction, baseline,
+/// target and natural limit (no text). [`crate::inplace`] keeps one per
+/// target in a static vision.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Goal {
+    /// Level, cumulative flow, rate or milestone.
+    pub kind: TargetKind,
+    /// Which way is better.
+    pub direction: Direction,
+    /// Baseline, when the vision gives one.
+    pub baseline: Option<YearValue>,
+    /// The target.
+    pub target: TargetValue,
+    /// Natural limit.
+    pub limit: Option<f64>,
+}
+
+impl Goal {
+    /// The goal of a target.
+    pub fn of(t: &Target) -> Self {
+        Self {
+            kind: t.kind,
+            direction: t.direction,
+            baseline: t.baseline,
+            target: t.target,
+            limit: t.limit,
+        }
+    }
+
+    /// The baseline as a point when no observation of its year exists:
+    /// Open SDG then counts it as an observation of that year.
+    pub fn missing_base_point(&self, points: &[Point]) -> Option<Point> {
+        let b = self.baseline?;
+        points.iter().all(|p| p.year != b.year).then_some(Point {
+            year: b.year,
+            value: b.value,
+        })
+    }
+}
+
 /// Assess a target against a given series (the dashboard's scenario
 /// explorer passes a projected one).
 pub fn assess_points(
@@ -120,25 +162,32 @@ pub fn assess_points(
     horizon_year: i32,
     too_many: Option<Missing>,
 ) -> TargetStatus {
+    let goal = Goal::of(t);
+    let mut with_base: Vec<Point, { MAX_SERIES_POINTS + 1 }> = Vec::new();
+    for p in points {
+        let _ = with_base.push(*p);
+    }
+    if let Some(b) = goal.missing_base_point(points) {
+        let _ = with_base.push(b);
+    }
+    assess_goal(&goal, points, &with_base, horizon_year, too_many)
+}
+
+/// Assess a goal against its series `points` and the same series with the
+/// baseline added where no observation of its year exists (`with_base`,
+/// Open SDG's input).
+pub fn assess_goal(
+    t: &Goal,
+    points: &[Point],
+    with_base: &[Point],
+    horizon_year: i32,
+    too_many: Option<Missing>,
+) -> TargetStatus {
     let target_year = t.target.year.or(Some(horizon_year));
     let kind = match t.kind {
         TargetKind::CumulativeFlow => SeriesKind::CumulativeFlow,
         _ => SeriesKind::Level,
     };
-    // Open SDG: the baseline counts as an observation of its year when no
-    // observation of that year exists.
-    let mut with_base: Vec<Point, { MAX_SERIES_POINTS + 1 }> = Vec::new();
-    for p in points {
-        let _ = with_base.push(*p);
-    }
-    if let Some(b) = t.baseline {
-        if points.iter().all(|p| p.year != b.year) {
-            let _ = with_base.push(Point {
-                year: b.year,
-                value: b.value,
-            });
-        }
-    }
     let cfg = OpenSdgConfig {
         base_year: t.baseline.map_or(i32::MIN, |b| b.year),
         target: t.target.value,
@@ -146,7 +195,7 @@ pub fn assess_points(
         direction: t.direction,
         limit: t.limit,
     };
-    let open_sdg = progress::open_sdg(&with_base, &cfg);
+    let open_sdg = progress::open_sdg(with_base, &cfg);
 
     let target_point = t
         .target
@@ -289,26 +338,35 @@ pub struct IndicatorStatus {
 pub fn assess_indicator(ds: &Dataset, i: &Indicator) -> IndicatorStatus {
     let mut points = Vec::new();
     let too_many = series(ds, i.id, &mut points).err();
-    let mut s = IndicatorStatus {
-        open_sdg: Assessment::not_available(Reason::NoData),
-        missing: too_many,
-        observations: points.len(),
-        latest: latest(&points),
-    };
-    if too_many.is_some() {
-        return s;
-    }
     // A proxy series may run the other way (a rank: lower is better).
     let direction = ds
         .series_of(i.id)
         .and_then(|s| s.direction)
         .unwrap_or(i.direction);
+    assess_indicator_points(direction, &points, too_many)
+}
+
+/// Assess an indicator that runs in `direction` against its series.
+pub fn assess_indicator_points(
+    direction: IndicatorDirection,
+    points: &[Point],
+    too_many: Option<Missing>,
+) -> IndicatorStatus {
+    let mut s = IndicatorStatus {
+        open_sdg: Assessment::not_available(Reason::NoData),
+        missing: too_many,
+        observations: points.len(),
+        latest: latest(points),
+    };
+    if too_many.is_some() {
+        return s;
+    }
     let Some(direction) = direction.direction() else {
         s.missing = Some(Missing::NoDirection);
         return s;
     };
     s.open_sdg = progress::open_sdg(
-        &points,
+        points,
         &OpenSdgConfig {
             base_year: i32::MIN,
             target: None,

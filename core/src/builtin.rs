@@ -3,6 +3,15 @@
 use crate::load::{self, Issues};
 use crate::model::Dataset;
 
+#[rustfmt::skip]
+mod vision_static;
+
+/// The vision as static data ([`crate::inplace`]): what assessing, rolling
+/// up and naming its targets and indicators needs, in flash, read in place.
+/// Generated from [`VISION_JSON`] by `koers static`; a test checks that it
+/// is up to date.
+pub use vision_static::STATIC_VISION;
+
 /// The vision as published (January 2026), in the koers data format: every
 /// value with its source, and no observations.
 pub const VISION_JSON: &str = include_str!("../../data/semicon-visie-2035.json");

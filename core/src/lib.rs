@@ -22,6 +22,7 @@ pub mod config;
 pub mod csvcell;
 pub mod dashboard;
 pub mod finance;
+pub mod inplace;
 pub mod leverage;
 pub mod load;
 pub mod model;
