@@ -4,7 +4,10 @@
 #      (core/examples/bench_assess.rs; median of BENCH_RUNS runs, default 9);
 #   2. flash and static RAM of the example firmware (embedded/) for
 #      thumbv7em-none-eabihf, at opt-level "s" and "z", and the largest stack
-#      frame (-Zemit-stack-sizes);
+#      frame (-Zemit-stack-sizes); for `semicon-64k` also the stack it really
+#      uses (painted at reset, run under QEMU's mps2-an386 Cortex-M4 board,
+#      RAM read back) and the sum of all its frames (a bound), printed
+#      beside the aims of issue 10 (64 KB flash, 16 KB RAM; open-sdg 10 KB);
 #   3. the bare wasm32 module (embedded/wasm) at "s" and "z";
 #   4. size_of::<Dataset>() on the MCU, wasm32 and the host (-Zprint-type-sizes).
 # Prints a Markdown table with the command behind each figure (also written
@@ -12,7 +15,8 @@
 # figures are for reading, not for a threshold.
 #
 # Installs what it needs, idempotently: the rustup targets, the llvm-tools
-# component (llvm-size, llvm-readobj), or else Debian's binutils-arm-none-eabi.
+# component (llvm-size, llvm-readobj), or else Debian's binutils-arm-none-eabi,
+# and Debian's qemu-system-arm (without it the painted stack is skipped).
 # -Z flags run on the stable compiler with RUSTC_BOOTSTRAP=1 (this machine
 # has no nightly).
 set -euo pipefail
@@ -78,7 +82,7 @@ row "the same at opt-level 3: Open SDG / \`assess_points\` per s" \
 
 # 2. Firmware sizes ---------------------------------------------------------
 fw_rows=()
-bins=(open-sdg parse load-assess vision)
+bins=(open-sdg parse load-assess vision semicon-64k)
 for opt in s z; do
   cmd="CARGO_PROFILE_RELEASE_OPT_LEVEL=$opt cargo build --release -p koers-firmware --target thumbv7em-none-eabihf (in embedded/)"
   log "$cmd"
@@ -103,6 +107,35 @@ if [[ -n ${readobj:-} && -x ${readobj:-} ]]; then
     frame[$b]=$("$readobj" --stack-sizes "embedded/target/stack-sizes/thumbv7em-none-eabihf/release/$b" 2>/dev/null |
       sed -n 's/^ *Size: 0x\([0-9A-Fa-f]*\)/\1/p' | while read -r h; do echo $((16#$h)); done | sort -n | tail -1)
   done
+fi
+
+# The stack semicon-64k really uses: built with cortex-m-rt's paint-stack
+# (every stack word 0xCCCCCCCC at reset), run for two seconds under QEMU
+# (thousands of rounds), RAM saved with the monitor's pmemsave; the stack
+# used is from the lowest word no longer painted to the top of RAM.
+painted=
+sum_frames=
+if ! command -v qemu-system-arm >/dev/null; then
+  log "apt-get install qemu-system-arm"
+  { apt-get update -qq && apt-get install -y -qq qemu-system-arm; } >&2 || true
+fi
+paint_cmd="cargo build --release -p koers-firmware --features paint-stack --target thumbv7em-none-eabihf --target-dir target/paint (in embedded/); qemu-system-arm -M mps2-an386 -kernel semicon-64k; pmemsave 0x20000000 65536"
+if command -v qemu-system-arm >/dev/null; then
+  log "$paint_cmd"
+  (cd embedded && CARGO_PROFILE_RELEASE_STRIP=false cargo build --release -q -p koers-firmware --features paint-stack \
+    --target thumbv7em-none-eabihf --target-dir target/paint >&2)
+  ram=$out/semicon-64k-ram.bin
+  rm -f "$ram"
+  { sleep 2; echo "pmemsave 0x20000000 65536 \"$ram\""; sleep 1; echo quit; } |
+    timeout 30 qemu-system-arm -M mps2-an386 -display none -serial null -monitor stdio \
+      -kernel embedded/target/paint/thumbv7em-none-eabihf/release/semicon-64k >/dev/null 2>&1 || true
+  if [[ -s $ram ]]; then
+    painted=$(od -An -v -tx4 -w4 "$ram" | awk '{ n++; if (!used && $1 != "cccccccc") used = n } END { if (used) print (n - used + 1) * 4 }')
+  fi
+fi
+if [[ -n ${readobj:-} && -x ${readobj:-} ]]; then
+  sum_frames=$("$readobj" --stack-sizes "embedded/target/stack-sizes/thumbv7em-none-eabihf/release/semicon-64k" 2>/dev/null |
+    sed -n 's/^ *Size: 0x\([0-9A-Fa-f]*\)/\1/p' | while read -r h; do echo $((16#$h)); done | awk '{ s += $1 } END { print s }')
 fi
 
 # 3. The wasm module --------------------------------------------------------
@@ -159,10 +192,32 @@ ds_cmd="RUSTC_BOOTSTRAP=1 cargo rustc -p koers-core --release --lib --target TAR
       parse) does="\`load::parse_into\` of a 1 KB file, then Open SDG" ;;
       load-assess) does="\`load::load_into\` (validated) + \`assess_all\` + roll-up" ;;
       vision) does="the same on the built-in vision (100 KB JSON in flash)" ;;
+      semicon-64k) does="the whole vision in place (\`builtin::STATIC_VISION\`), 32 observations, \`inplace\` assess + roll-up" ;;
     esac
     f=
     [[ $opt == s ]] && f=$(commas "${frame[$b]:-?}")
     echo "| \`$b\` | $does | $opt | $(commas "$flash") | $(commas "$text") | $(commas "$ro") | $(commas "$ram") | $f |"
+  done
+  echo
+  echo "Aims of issue 10 (opt-level \"s\"), bytes:"
+  echo
+  echo "| firmware | measure | figure | aim | command |"
+  echo "| --- | --- | ---: | ---: | --- |"
+  for r in "${fw_rows[@]}"; do
+    IFS='|' read -r b opt flash text ro ram <<<"$r"
+    [[ $opt == s ]] || continue
+    case $b in
+      open-sdg) echo "| \`open-sdg\` | flash (no series needs the complex power) | $(commas "$flash") | 10,240 | \`cargo build --release -p koers-firmware --target thumbv7em-none-eabihf\` |" ;;
+      semicon-64k)
+        echo "| \`semicon-64k\` | flash | $(commas "$flash") | 65,536 | the same |"
+        used="? (no QEMU)"
+        [[ -n $painted ]] && used="$(commas "$((ram + painted))") (stack $(commas "$painted"))"
+        bound="?"
+        [[ -n $sum_frames ]] && bound=$(commas "$((ram + sum_frames))")
+        echo "| \`semicon-64k\` | static RAM + stack used (painted, QEMU mps2-an386) | $used | 16,384 | \`$paint_cmd\` |"
+        echo "| \`semicon-64k\` | static RAM + sum of every stack frame (a bound) | $bound | 16,384 | \`${frame_cmd:-}\` |"
+        ;;
+    esac
   done
   echo
   echo "Bare wasm32 module (koers-core without wasm-bindgen; stripped, no wasm-opt), bytes."

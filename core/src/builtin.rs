@@ -10,7 +10,9 @@ mod vision_static;
 /// up and naming its targets and indicators needs, in flash, read in place.
 /// Generated from [`VISION_JSON`] by `koers static`; a test checks that it
 /// is up to date.
-pub use vision_static::STATIC_VISION;
+pub use vision_static::{
+    STATIC_VISION, STATIC_VISION_INDICATORS, STATIC_VISION_PRIORITIES, STATIC_VISION_TARGETS,
+};
 
 /// The vision as published (January 2026), in the koers data format: every
 /// value with its source, and no observations.

@@ -395,7 +395,18 @@ pub fn write_rust<W: Write>(ds: &Dataset, from: &str, name: &str, out: &mut W) -
             i.unit, direction
         )?;
     }
-    writeln!(out, "    ],\n}};")
+    writeln!(out, "    ],\n}};")?;
+    for (what, words, n) in [
+        ("PRIORITIES", "priorities", ds.priorities.len()),
+        ("TARGETS", "targets", ds.targets.len()),
+        ("INDICATORS", "indicators", ds.indicators.len()),
+    ] {
+        writeln!(
+            out,
+            "\n/// How many {words} [`{name}`] has: the capacity a buffer of them needs.\npub const {name}_{what}: usize = {n};",
+        )?;
+    }
+    Ok(())
 }
 
 #[cfg(test)]
@@ -440,6 +451,9 @@ mod tests {
         assert_eq!(v.objectives.len(), ds.objectives.len());
         assert_eq!(v.targets.len(), ds.targets.len());
         assert_eq!(v.indicators.len(), ds.indicators.len());
+        assert_eq!(builtin::STATIC_VISION_PRIORITIES, v.priorities.len());
+        assert_eq!(builtin::STATIC_VISION_TARGETS, v.targets.len());
+        assert_eq!(builtin::STATIC_VISION_INDICATORS, v.indicators.len());
         for (s, t) in v.targets.iter().zip(&ds.targets) {
             assert_eq!(
                 (s.id, s.priority, s.objective),

@@ -323,3 +323,12 @@ pub static STATIC_VISION: StaticVision<'static> = StaticVision {
         },
     ],
 };
+
+/// How many priorities [`STATIC_VISION`] has: the capacity a buffer of them needs.
+pub const STATIC_VISION_PRIORITIES: usize = 6;
+
+/// How many targets [`STATIC_VISION`] has: the capacity a buffer of them needs.
+pub const STATIC_VISION_TARGETS: usize = 10;
+
+/// How many indicators [`STATIC_VISION`] has: the capacity a buffer of them needs.
+pub const STATIC_VISION_INDICATORS: usize = 15;
