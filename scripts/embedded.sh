@@ -12,4 +12,4 @@ cargo clippy -p koers-firmware --target thumbv7em-none-eabihf -- -D warnings
 cargo clippy -p koers-wasm-size --target wasm32-unknown-unknown -- -D warnings
 cargo build --release -p koers-firmware --target thumbv7em-none-eabihf
 cargo build --release -p koers-wasm-size --target wasm32-unknown-unknown
-echo "embedded: firmware $(ls target/thumbv7em-none-eabihf/release | grep -E '^[a-z-]+$' | grep -vE '^(build|deps|examples|incremental)$' | tr '\n' ' ')and wasm module built"
+echo "embedded: firmware $(ls target/thumbv7em-none-eabihf/release | grep -E '^[a-z0-9-]+$' | grep -vE '^(build|deps|examples|incremental)$' | tr '\n' ' ')and wasm module built"
