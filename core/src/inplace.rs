@@ -667,4 +667,63 @@ mod tests {
         let s = assess_target(t, v.horizon_year, &many, &mut []);
         assert_eq!(s.missing, Some(Missing::TooManyPoints));
     }
+
+    proptest::proptest! {
+        /// Any observations of the vision's subjects, in any order, with
+        /// any values (NaN, infinities, duplicates): the in-place
+        /// assessment never panics and, with a scratch as large as the
+        /// dataset's series, gives the dataset's answers.
+        #[test]
+        fn inplace_prop_matches_the_dataset_and_never_panics(
+            raw in proptest::collection::vec(
+                (0usize..64, 2010i32..2040, proptest::prop_oneof![
+                    4 => -1e3f64..1e3,
+                    1 => proptest::strategy::Just(0.0),
+                    1 => proptest::num::f64::ANY,
+                ]),
+                0..40,
+            ),
+            small in 0usize..6,
+        ) {
+            let v = &STATIC_VISION;
+            let subjects: std::vec::Vec<&'static str> =
+                v.targets.iter().map(|t| t.id).chain(v.indicators.iter().map(|i| i.id)).collect();
+            let obs: std::vec::Vec<Obs<'static>> = raw
+                .iter()
+                .map(|&(s, year, value)| Obs { subject: subjects[s % subjects.len()], year, value })
+                .collect();
+            let mut ds = vision();
+            for o in &obs {
+                ds.add_observation(Observation {
+                    subject: o.subject,
+                    year: o.year,
+                    value: o.value,
+                    source: crate::model::Text("test"),
+                    document: None,
+                    quote: None,
+                    note: None,
+                    provisional: false,
+                })
+                .expect("room");
+            }
+            let host = assess::assess_all(&ds);
+            let mut scratch = [Point::new(0, 0.0); crate::config::MAX_SERIES_POINTS + 1];
+            let mut statuses: Vec<TargetStatus, 16> = Vec::new();
+            assess_targets(v, &obs, &mut scratch, &mut statuses).expect("fits");
+            // Debug text, so that a NaN equals a NaN.
+            proptest::prop_assert_eq!(format!("{statuses:?}"), format!("{:?}", host.as_slice()));
+            let mut indicators: Vec<IndicatorStatus, 16> = Vec::new();
+            assess_indicators(v, &obs, &mut scratch, &mut indicators).expect("fits");
+            for (s, i) in indicators.iter().zip(&ds.indicators) {
+                proptest::prop_assert_eq!(format!("{s:?}"), format!("{:?}", assess::assess_indicator(&ds, i)));
+            }
+            let mut per = [Rollup::default(); 8];
+            let all = rollup_priorities(v, &statuses, &mut per).expect("fits");
+            proptest::prop_assert_eq!(format!("{all:?}"), format!("{:?}", assess::rollup_priorities(&ds, &host).1));
+            // A small scratch: too many points for some, never a panic.
+            let mut tiny = [Point::new(0, 0.0); 6];
+            assess_targets(v, &obs, &mut tiny[..small], &mut statuses).expect("fits");
+            assess_indicators(v, &obs, &mut tiny[..small], &mut indicators).expect("fits");
+        }
+    }
 }
