@@ -100,6 +100,7 @@ fn make_case(rng: &mut Rng) -> Case {
             target_year,
             direction,
             limit,
+            thresholds: Default::default(),
         },
         target: Target {
             id: "T-bench",

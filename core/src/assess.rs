@@ -194,6 +194,7 @@ pub fn assess_goal(
         target_year: target_year.unwrap_or(horizon_year),
         direction: t.direction,
         limit: t.limit,
+        thresholds: Default::default(),
     };
     let open_sdg = progress::open_sdg(with_base, &cfg);
 

@@ -221,13 +221,15 @@ impl Thresholds {
         }
     }
 
-    /// The status of a progress value; NaN is not available.
+    /// The status of a progress value, Open SDG's `get_progress_status`
+    /// comparison by comparison (so thresholds out of order give what Open
+    /// SDG gives); NaN is not available.
     pub fn status(self, value: f64) -> Status {
         if value >= self.high {
             Status::SubstantialProgress
-        } else if value >= self.med {
+        } else if self.med <= value && value < self.high {
             Status::ModerateProgress
-        } else if value >= self.low {
+        } else if self.low <= value && value < self.med {
             Status::LimitedProgress
         } else if value < self.low {
             Status::Deterioration
@@ -235,6 +237,43 @@ impl Thresholds {
             Status::NotAvailable
         }
     }
+
+    /// These thresholds with the configured ones put in their place, as
+    /// Open SDG's `progress_thresholds.update(user_thresholds)`.
+    pub fn with(self, user: ThresholdOverride) -> Self {
+        Self {
+            high: user.high.unwrap_or(self.high),
+            med: user.med.unwrap_or(self.med),
+            low: user.low.unwrap_or(self.low),
+        }
+    }
+
+    fn finite(self) -> bool {
+        self.high.is_finite() && self.med.is_finite() && self.low.is_finite()
+    }
+}
+
+/// Open SDG's configurable `progress_thresholds` (`high`, `med`, `low`) of
+/// one series: each one given replaces the default of the method in use
+/// (0.95 / 0.60 / 0 with a target, 0.015 / 0.005 / 0 without), before the
+/// limit coefficient scales them. All `None` is Open SDG's defaults.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct ThresholdOverride {
+    /// Lowest value that counts as substantial progress.
+    pub high: Option<f64>,
+    /// Lowest value that counts as moderate progress.
+    pub med: Option<f64>,
+    /// Lowest value that counts as limited progress.
+    pub low: Option<f64>,
+}
+
+impl ThresholdOverride {
+    /// None configured: Open SDG's defaults.
+    pub const NONE: Self = Self {
+        high: None,
+        med: None,
+        low: None,
+    };
 }
 
 /// Settings of one Open SDG progress calculation (its
@@ -252,6 +291,9 @@ pub struct OpenSdgConfig {
     pub direction: Direction,
     /// Natural limit (such as 100 %), used only without a target.
     pub limit: Option<f64>,
+    /// `progress_thresholds`: none given is Open SDG's defaults.
+    #[serde(default)]
+    pub thresholds: ThresholdOverride,
 }
 
 impl Default for OpenSdgConfig {
@@ -264,6 +306,7 @@ impl Default for OpenSdgConfig {
             target_year: 2030,
             direction: Direction::Decrease,
             limit: None,
+            thresholds: ThresholdOverride::NONE,
         }
     }
 }
@@ -451,11 +494,19 @@ pub fn limit_coefficient(base: f64, limit: f64) -> Option<f64> {
 /// `min(7.1429 R - 4.2857, 5)`, otherwise `max(4.1667 R - 2.5, -5)`.
 /// `None` for NaN; infinities give the bounds.
 pub fn score_with_target(r: f64) -> Option<f64> {
+    score_with_target_in(r, Thresholds::WITH_TARGET)
+}
+
+/// [`score_with_target`] with configured thresholds: Open SDG's
+/// `get_score` takes the first formula when `R >= high` or `R >= med`, the
+/// second otherwise. Clamped into `[-5, 5]` (Open SDG's formulas stay there
+/// with its default thresholds; with others they can leave it, and koers
+/// clamps).
+pub fn score_with_target_in(r: f64, t: Thresholds) -> Option<f64> {
     if r.is_nan() {
         return None;
     }
-    let t = Thresholds::WITH_TARGET;
-    let s = if r >= t.med {
+    let s = if r >= t.high || r >= t.med {
         (7.1429 * r - 4.2857).min(MAX_SCORE)
     } else {
         (4.1667 * r - 2.5).max(-MAX_SCORE)
@@ -470,11 +521,18 @@ pub fn score_with_target(r: f64) -> Option<f64> {
 /// gives 5; `v >= 1.5 % c` gives `min(500 v / c - 5, 5)`; `v >= 0.5 % c`
 /// gives `250 v / c - 1.25`; otherwise `500 v / c - 2.5`.
 pub fn score_without_target(v: f64, c: f64) -> Option<f64> {
+    let c = if c.is_nan() { c } else { c.clamp(0.0, 1.0) };
+    score_without_target_in(v, c, Thresholds::WITHOUT_TARGET.scaled(c))
+}
+
+/// [`score_without_target`] with thresholds `t` already scaled by `c`, as
+/// Open SDG's `get_score` runs with configured thresholds; clamped into
+/// `[-5, 5]` like [`score_with_target_in`].
+pub fn score_without_target_in(v: f64, c: f64, t: Thresholds) -> Option<f64> {
     if v.is_nan() || c.is_nan() {
         return None;
     }
     let c = c.clamp(0.0, 1.0);
-    let t = Thresholds::WITHOUT_TARGET.scaled(c);
     let s = if v < t.low {
         (125.0 * v - 2.5).max(-MAX_SCORE)
     } else if c == 0.0 {
@@ -554,16 +612,24 @@ pub fn open_sdg(points: &[Point], cfg: &OpenSdgConfig) -> Assessment {
 
     // Taken from the base value before a zero base is replaced.
     let sign = if base.value < 0.0 { -1.0 } else { 1.0 };
+    let defaults = match target {
+        None => Thresholds::WITHOUT_TARGET,
+        Some(_) => Thresholds::WITH_TARGET,
+    };
+    let configured = defaults.with(cfg.thresholds);
+    if !configured.finite() {
+        out.reason = Some(Reason::NonFinite);
+        return out;
+    }
     let (thresholds, coefficient) = match (target, cfg.limit) {
         (None, Some(limit)) => match limit_coefficient(base.value, limit) {
-            Some(c) => (Thresholds::WITHOUT_TARGET.scaled(c), c),
+            Some(c) => (configured.scaled(c), c),
             None => {
                 out.reason = Some(Reason::NonFinite);
                 return out;
             }
         },
-        (None, None) => (Thresholds::WITHOUT_TARGET, 1.0),
-        (Some(_), _) => (Thresholds::WITH_TARGET, 1.0),
+        (None, None) | (Some(_), _) => (configured, 1.0),
     };
     out.target_achieved = target.is_some_and(|t| cfg.direction.reached(current.value, t));
 
@@ -583,8 +649,8 @@ pub fn open_sdg(points: &[Point], cfg: &OpenSdgConfig) -> Assessment {
         }
     };
     let score = match target {
-        Some(_) => score_with_target(v),
-        None => score_without_target(v, coefficient),
+        Some(_) => score_with_target_in(v, thresholds),
+        None => score_without_target_in(v, coefficient, thresholds),
     };
     out.status = thresholds.status(v);
     out.score = score;
@@ -1205,6 +1271,87 @@ mod tests {
         }
     }
 
+    /// Open SDG's `progress_thresholds`: a configured threshold replaces
+    /// the default before the limit scales it, the status compares with
+    /// it, and `get_score` picks its formula with it (the formulas stay
+    /// those of the default thresholds, so score and status can disagree,
+    /// as in Open SDG).
+    #[test]
+    fn configured_thresholds_as_open_sdg_applies_them() {
+        let t = |high, med, low| ThresholdOverride { high, med, low };
+        // Case B, v = -(0.94^(1/6) - 1) = 0.010260: moderate by default;
+        // with high = 0.01 substantial, score 500 v - 5 = 0.130.
+        let b = [Point::new(2018, 50.0), Point::new(2024, 47.0)];
+        let v = -(libm::pow(47.0 / 50.0, 1.0 / 6.0) - 1.0);
+        let cfg = OpenSdgConfig {
+            base_year: 2018,
+            thresholds: t(Some(0.01), None, None),
+            ..OpenSdgConfig::default()
+        };
+        let a = open_sdg(&b, &cfg);
+        assert_eq!(a.status, Status::SubstantialProgress);
+        close(a.score, 500.0 * v - 5.0, 1e-12);
+        close(a.score, 0.130, 5e-4);
+
+        // Case A, R = 1.12700: high 1.2 makes it moderate, same score; med
+        // 1.5 and high 2 make it limited and the second formula
+        // 4.1667 R - 2.5 = 2.196.
+        let pa = [Point::new(2020, 100.0), Point::new(2024, 120.0)];
+        let mut cfg = OpenSdgConfig {
+            base_year: 2020,
+            target: Some(150.0),
+            direction: Direction::Increase,
+            thresholds: t(Some(1.2), None, None),
+            ..OpenSdgConfig::default()
+        };
+        let a = open_sdg(&pa, &cfg);
+        assert_eq!(a.status, Status::ModerateProgress);
+        close(a.score, 3.764, 5e-4);
+        cfg.thresholds = t(Some(2.0), Some(1.5), None);
+        let a = open_sdg(&pa, &cfg);
+        assert_eq!(a.status, Status::LimitedProgress);
+        let r = a.progress_value.unwrap_or(f64::NAN);
+        close(a.score, 4.1667 * r - 2.5, 1e-12);
+        close(a.score, 2.196, 5e-4);
+
+        // Case C (limit 100, C = 0.20367): high 0.01 is scaled to 0.0020367,
+        // v = 0.0026213 passes it: substantial, 500 v / C - 5 = 1.435.
+        let pc = [Point::new(2020, 95.0), Point::new(2024, 96.0)];
+        let cfg = OpenSdgConfig {
+            base_year: 2020,
+            direction: Direction::Increase,
+            limit: Some(100.0),
+            thresholds: t(Some(0.01), None, None),
+            ..OpenSdgConfig::default()
+        };
+        let a = open_sdg(&pc, &cfg);
+        assert_eq!(a.status, Status::SubstantialProgress);
+        close(a.score, 1.435, 5e-4);
+
+        // Not finite: not available, with the reason.
+        let cfg = OpenSdgConfig {
+            thresholds: t(None, Some(f64::NAN), None),
+            ..cfg
+        };
+        let a = open_sdg(&pc, &cfg);
+        assert_eq!(
+            (a.status, a.reason),
+            (Status::NotAvailable, Some(Reason::NonFinite))
+        );
+        // None configured: exactly the defaults.
+        assert_eq!(
+            open_sdg(
+                &b,
+                &OpenSdgConfig {
+                    base_year: 2018,
+                    ..OpenSdgConfig::default()
+                }
+            )
+            .status,
+            Status::ModerateProgress
+        );
+    }
+
     #[track_caller]
     fn close(got: Option<f64>, want: f64, tol: f64) {
         match got {
@@ -1240,6 +1387,7 @@ mod tests {
             target_year,
             direction,
             limit,
+            thresholds: ThresholdOverride::NONE,
         }
     }
 
@@ -2072,7 +2220,7 @@ mod tests {
             limit in proptest::option::of(value()),
             d in direction(),
         ) {
-            let a = open_sdg(&data, &OpenSdgConfig { base_year, target, target_year, direction: d, limit });
+            let a = open_sdg(&data, &OpenSdgConfig { base_year, target, target_year, direction: d, limit, thresholds: ThresholdOverride::NONE });
             prop_assert!(ok(a.score) && ok(a.progress_value));
             prop_assert!(a.score.is_none_or(|s| (-5.0..=5.0).contains(&s)));
             prop_assert_eq!(a.reason.is_some(), a.status == Status::NotAvailable);
@@ -2134,7 +2282,7 @@ mod tests {
                 Direction::Increase => (lo, hi),
                 Direction::Decrease => (hi, lo),
             };
-            let cfg = OpenSdgConfig { base_year: 2015, target: Some(target), target_year, direction: d, limit: None };
+            let cfg = OpenSdgConfig { base_year: 2015, target: Some(target), target_year, direction: d, limit: None, thresholds: ThresholdOverride::NONE };
             let series = |last: f64| {
                 let mut v = vec![Point::new(2015, base), Point::new(2015 + years, last)];
                 if let (Some(m), true) = (mid, years > 1) {

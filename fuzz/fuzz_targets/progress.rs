@@ -163,6 +163,7 @@ fuzz_target!(|input: Input| {
         target_year: input.target_year.get(),
         direction,
         limit: input.limit.map(Num::get),
+        thresholds: Default::default(),
     };
     let a = progress::open_sdg(&points, &cfg);
     check_assessment(&a);

@@ -24,6 +24,7 @@ fn main() -> ! {
         target_year: 2030,
         direction: Direction::Increase,
         limit: None,
+        thresholds: Default::default(),
     };
     loop {
         black_box(open_sdg(black_box(&points), black_box(&cfg)));

@@ -30,6 +30,7 @@ fn main() -> ! {
                     target_year: t.target.year.unwrap_or(ds.vision.horizon_year),
                     direction: t.direction,
                     limit: t.limit,
+                    thresholds: Default::default(),
                 };
                 black_box(open_sdg(&points, &cfg));
             }

@@ -30,6 +30,7 @@ pub unsafe extern "C" fn koers_open_sdg(
         target_year: 2030,
         direction: Direction::Increase,
         limit: None,
+        thresholds: Default::default(),
     };
     open_sdg(points, &cfg).score.unwrap_or(f64::NAN)
 }
