@@ -28,6 +28,7 @@ pub mod load;
 pub mod model;
 pub mod monitor;
 pub mod numbers;
+pub mod opensdg;
 pub mod present;
 pub mod progress;
 pub mod scenario;
