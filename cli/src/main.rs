@@ -5,8 +5,11 @@
 //! koers publish --vision FILE --figures PATH [--figures PATH ...] --out DIR
 //! koers report [FILE] [--figures PATH ...] [--year Y] [--lang nl|en] [--format md|csv|json]
 //! koers static FILE [--name NAME]
-//! koers progress DATA.csv [--base-year Y] [--target V] [--target-year Y]
-//!                [--direction positive|negative] [--limit L] [--format json]
+//! koers progress DATA.csv [--config FILE] [--series S] [--unit U]
+//!                [--disaggregation FIELD=VALUE ...] [--base-year Y] [--target V]
+//!                [--target-year Y] [--direction positive|negative] [--limit L]
+//!                [--threshold-high X] [--threshold-med X] [--threshold-low X]
+//!                [--format json|text]
 //! ```
 //!
 //! Exit codes: 0 fine, 1 the data has errors, 2 the input could not be read or
@@ -14,13 +17,13 @@
 //! only reads files, parses arguments and prints.
 
 mod figures;
+mod progress;
 mod report;
 
 use std::process::ExitCode;
 
 use koers_core::load::{self, Issues};
 use koers_core::model::{Dataset, Lang};
-use koers_core::progress::{self, Direction, OpenSdgConfig, Point};
 
 const USAGE: &str = "\
 koers: follow a vision from promise to result
@@ -47,11 +50,19 @@ usage:
                                    assessment (a firmware's flash), on
                                    standard output; NAME defaults to
                                    STATIC_VISION
-  koers progress DATA.csv [--base-year Y] [--target V] [--target-year Y]
-                 [--direction positive|negative] [--limit L] [--format json]
-                                   Open SDG progress of one series (CSV with
-                                   columns Year,Value; rows with other
-                                   columns empty are the headline)
+  koers progress DATA.csv [--config FILE] [--series S] [--unit U]
+                 [--disaggregation FIELD=VALUE ...] [--base-year Y]
+                 [--target V] [--target-year Y] [--direction positive|negative]
+                 [--limit L] [--threshold-high X] [--threshold-med X]
+                 [--threshold-low X] [--format json|text]
+                                   Open SDG's progress measure of an Open SDG
+                                   data file, its rows read as Open SDG reads
+                                   them (headline, or the series, unit and
+                                   disaggregation chosen); --config reads an
+                                   indicator's YAML configuration
+                                   (auto_progress_calculation,
+                                   progress_calculation_options) instead of
+                                   the flags; every not-available says why
   koers revolve --budget EUR --from Y --to Y --horizon Y --loss L
                 --return R --holding H --lag G [--multiplier M] [--format md|json]
                                    the revolving-capital model: EUR spread
@@ -130,7 +141,7 @@ fn run() -> Result<u8, Fail> {
         "publish" => publish_cmd(args),
         "report" => report_cmd(args),
         "static" => static_cmd(args),
-        "progress" => progress_cmd(args),
+        "progress" => progress::run(args),
         "revolve" => revolve_cmd(args),
         "help" => {
             say!("{USAGE}");
@@ -481,138 +492,6 @@ fn number(args: &mut lexopt::Parser, name: &str) -> Result<f64, Fail> {
 fn year(args: &mut lexopt::Parser, name: &str) -> Result<i32, Fail> {
     let v = value_of(args, name)?;
     load::parse_year(&v).ok_or_else(|| usage(format!("--{name}: '{v}' is not a year")))
-}
-
-fn progress_cmd(mut args: lexopt::Parser) -> Result<u8, Fail> {
-    let mut file = None;
-    let mut cfg = OpenSdgConfig::default();
-    while let Some(arg) = args.next().map_err(|e| usage(e.to_string()))? {
-        match arg {
-            lexopt::Arg::Long("base-year") => cfg.base_year = year(&mut args, "base-year")?,
-            lexopt::Arg::Long("target") => cfg.target = Some(number(&mut args, "target")?),
-            lexopt::Arg::Long("target-year") => cfg.target_year = year(&mut args, "target-year")?,
-            lexopt::Arg::Long("limit") => cfg.limit = Some(number(&mut args, "limit")?),
-            lexopt::Arg::Long("direction") => {
-                cfg.direction = match value_of(&mut args, "direction")?.as_str() {
-                    "positive" | "increase" => Direction::Increase,
-                    "negative" | "decrease" => Direction::Decrease,
-                    other => {
-                        return Err(usage(format!(
-                            "--direction: '{other}' is not positive or negative"
-                        )))
-                    }
-                }
-            }
-            lexopt::Arg::Long("format") => {
-                let f = value_of(&mut args, "format")?;
-                if f != "json" {
-                    return Err(usage(format!("--format: '{f}': progress prints json")));
-                }
-            }
-            lexopt::Arg::Value(v) if file.is_none() => {
-                file = Some(v.to_string_lossy().into_owned())
-            }
-            other => return Err(usage(format!("progress: unexpected {other:?}"))),
-        }
-    }
-    let path = file.ok_or_else(|| usage("progress: which DATA.csv?"))?;
-    let bytes = std::fs::read(&path).map_err(|e| Fail(2, format!("{path}: cannot read: {e}")))?;
-    let points = headline_series(&bytes).map_err(|e| Fail(2, format!("{path}: {e}")))?;
-    let a = progress::open_sdg(&points, &cfg);
-    let out = serde_json::json!({
-        "status": a.status,
-        "score": a.score,
-        "progress_value": a.progress_value,
-        "base_year": a.base_year,
-        "current_year": a.current_year,
-        "target_achieved": a.target_achieved,
-    });
-    println!("{out:#}");
-    Ok(0)
-}
-
-/// The headline series of an Open SDG-style CSV: columns `Year` and `Value`;
-/// rows whose other columns are all empty. Rows without a value are dropped,
-/// as Open SDG drops them.
-fn headline_series(bytes: &[u8]) -> Result<Vec<Point>, load::CsvError> {
-    use load::{CsvError, ErrorKind};
-    let mut cols: Option<(usize, usize, usize)> = None;
-    let mut points = Vec::new();
-    load::read_csv(
-        bytes,
-        |rec| {
-            let Some((year_col, value_col, width)) = cols else {
-                let find = |name: &'static str| {
-                    (0..rec.len())
-                        .find(|i| {
-                            rec.get(*i).is_some_and(|h| {
-                                h.trim()
-                                    .trim_start_matches('\u{feff}')
-                                    .eq_ignore_ascii_case(name)
-                            })
-                        })
-                        .ok_or(CsvError {
-                            line: rec.line,
-                            column: None,
-                            kind: ErrorKind::MissingColumn(name),
-                        })
-                };
-                cols = Some((find("Year")?, find("Value")?, rec.len()));
-                return Ok(());
-            };
-            if rec.len() > width {
-                return Err(CsvError {
-                    line: rec.line,
-                    column: None,
-                    kind: ErrorKind::TooManyFields,
-                });
-            }
-            let headline = (0..rec.len())
-                .filter(|i| *i != year_col && *i != value_col)
-                .all(|i| rec.get(i).is_none_or(|f| f.trim().is_empty()));
-            if !headline {
-                return Ok(());
-            }
-            let value = rec.get(value_col).unwrap_or("").trim();
-            if value.is_empty() {
-                return Ok(());
-            }
-            let bad = |column| CsvError {
-                line: rec.line,
-                column: Some(column),
-                kind: ErrorKind::NotANumber,
-            };
-            let year = rec
-                .get(year_col)
-                .and_then(load::parse_year)
-                .ok_or_else(|| bad("Year"))?;
-            let value = load::parse_number(value).ok_or_else(|| bad("Value"))?;
-            // Open SDG refuses two headline values for one year; so do we,
-            // naming the line.
-            if points.iter().any(|p: &Point| p.year == year) {
-                return Err(CsvError {
-                    line: rec.line,
-                    column: Some("Year"),
-                    kind: ErrorKind::DuplicateYear,
-                });
-            }
-            points.push(Point { year, value });
-            Ok(())
-        },
-        |line| CsvError {
-            line,
-            column: None,
-            kind: ErrorKind::TooLong,
-        },
-    )?;
-    if cols.is_none() {
-        return Err(CsvError {
-            line: 1,
-            column: None,
-            kind: ErrorKind::MissingColumn("Year"),
-        });
-    }
-    Ok(points)
 }
 
 fn revolve_cmd(mut args: lexopt::Parser) -> Result<u8, Fail> {

@@ -364,7 +364,9 @@ fn year_of(field: &str, years: Years) -> Option<i32> {
             python_int(first_four(text))?
         }
         Years::TextCut => python_int(first_four(field))?,
-        Years::Text => return None,
+        // Some year is not an integer, so the check of every row fails at
+        // the first such year, the one to blame.
+        Years::Text => python_int(field)?,
     };
     i32::try_from(n).ok()
 }
