@@ -224,6 +224,7 @@ fn measure(path: &str, bytes: &[u8], ind: &Indicator) -> Result<Value, Fail> {
             Outcome::NoHeadline { line, column } => {
                 let col = header(bytes).get(column).cloned().unwrap_or_default();
                 s["rows"] = json!(0);
+                s["points"] = json!([]);
                 s["reason"] = json!("no_headline");
                 s["reason_text"] = json!(format!(
                     "no headline rows: every row has a disaggregation (line {line}, column {col}); Open SDG stops here; choose one with --disaggregation FIELD=VALUE or disaggregation: in the configuration"
@@ -231,9 +232,15 @@ fn measure(path: &str, bytes: &[u8], ind: &Indicator) -> Result<Value, Fail> {
                 Assessment::not_available(progress::Reason::NoData)
             }
             Outcome::Rows { count, .. } => {
-                let points: Vec<_> = buf.iter().take(count).map(|r| r.point()).collect();
+                let rows = buf.get(..count).unwrap_or(&[]);
+                let points: Vec<_> = rows.iter().map(|r| r.point()).collect();
                 let a = progress::open_sdg(&points, &e.cfg);
                 s["rows"] = json!(count);
+                // What was measured, each with its line in the file.
+                s["points"] = rows
+                    .iter()
+                    .map(|r| json!({"year": r.year, "value": r.value, "line": r.line}))
+                    .collect();
                 s["reason"] = json!(a.reason.map(|r| r.label()));
                 s["reason_text"] = json!(a.reason.map(reason_text));
                 a

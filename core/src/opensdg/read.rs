@@ -186,32 +186,54 @@ fn read_header(input: &[u8]) -> Result<Header, Error> {
 /// Decide how years are read (pandas types the whole column first), and
 /// check that every row's year can be read so: sdg-build converts the
 /// years of every row, before any filtering.
-fn read_years(input: &[u8], h: &Header) -> Result<Years, Error> {
+fn read_years(input: &[u8], h: &Header) -> Result<(Years, Option<Error>), Error> {
     let (mut all_int, mut long_int, mut long_text) = (true, false, false);
+    let (mut first_na, mut first_text, mut any_year) = (None, None, false);
     rows(input, h.width, |rec| {
         let Some(y) = field(rec, h.year) else {
-            return Err(Error::new(rec.line, Some(h.year), ErrorKind::MissingYear));
+            first_na.get_or_insert(rec.line);
+            return Ok(());
         };
+        any_year = true;
         match python_int(y) {
             Some(n) => long_int |= int_chars(n) > 4,
-            None => all_int = false,
+            None => {
+                all_int = false;
+                first_text.get_or_insert(rec.line);
+            }
         }
         long_text |= y.chars().count() > 4;
         Ok(())
     })?;
-    let years = match (all_int, long_int, long_text) {
+    let at = |line: u32, kind| Error::new(line, Some(h.year), kind);
+    // pandas' column type decides: integers with a missing year are
+    // floats ("2015.0", longer than four characters, so cut; the missing
+    // "nan" then fails); text is cut only when some year is long.
+    let years = match (
+        all_int,
+        long_int || (any_year && first_na.is_some()),
+        long_text,
+    ) {
         (true, false, _) => Years::Int,
         (true, true, _) => Years::IntCut,
         (false, _, true) => Years::TextCut,
         (false, _, false) => Years::Text,
     };
-    rows(input, h.width, |rec| {
-        match field(rec, h.year).and_then(|y| year_of(y, years)) {
+    // Nothing is cut when no year is long or every year is missing: Open
+    // SDG fails only later, and only when some row is measured.
+    let later = match (years, any_year) {
+        (_, false) => first_na.map(|l| at(l, ErrorKind::MissingYear)),
+        (Years::Text, true) => first_text.map(|l| at(l, ErrorKind::BadYear)),
+        _ => None,
+    };
+    if later.is_none() {
+        rows(input, h.width, |rec| match field(rec, h.year) {
+            None => Err(at(rec.line, ErrorKind::MissingYear)),
+            Some(y) if year_of(y, years).is_none() => Err(at(rec.line, ErrorKind::BadYear)),
             Some(_) => Ok(()),
-            None => Err(Error::new(rec.line, Some(h.year), ErrorKind::BadYear)),
-        }
-    })?;
-    Ok(years)
+        })?;
+    }
+    Ok((years, later))
 }
 
 /// One filter, resolved against the header.
@@ -246,7 +268,7 @@ impl Applied<'_> {
 pub fn read_series(input: &[u8], sel: &Selection, out: &mut [Row]) -> Result<Read, Error> {
     let input = text(input)?;
     let h = read_header(input)?;
-    let years = read_years(input, &h)?;
+    let (years, later) = read_years(input, &h)?;
     let mut warnings = heapless::Vec::new();
     if matches!(years, Years::IntCut | Years::TextCut) {
         let _ = warnings.push(Warning::YearsCut);
@@ -395,6 +417,9 @@ pub fn read_series(input: &[u8], sel: &Selection, out: &mut [Row]) -> Result<Rea
             python_float(v).ok_or(Error::new(rec.line, Some(h.measured), ErrorKind::BadValue))?;
         if value.is_nan() {
             return Ok(());
+        }
+        if let Some(e) = later {
+            return Err(e);
         }
         let year = field(rec, h.year)
             .and_then(|y| year_of(y, years))
