@@ -10,12 +10,16 @@
 //!    is dropped; anything else that is not UTF-8 is an error), and every
 //!    field that is exactly one of pandas' missing-value tokens
 //!    ([`NA_VALUES`]) is missing, in every column.
-//! 2. Years: when any year, as pandas holds it, is longer than four
-//!    characters (`2014/2015`, `2014-2015`, `2014-15`, or `2015.0` because a
-//!    year is missing), every year becomes the integer of its first four
-//!    characters (`str.slice(0, 4).astype(int)`): `2014/2015` is 2014. A year
-//!    whose first four characters are not an integer (`FY2014`), or a
-//!    missing year, makes that step raise: koers refuses the file there.
+//! 2. Years, decided over the whole column as pandas types it: when any
+//!    year, as pandas holds it, is longer than four characters (`2014/2015`,
+//!    `2014-2015`, `2014-15`, or `2015.0` because some year is missing and
+//!    the column is read as floats), every year becomes the integer of its
+//!    first four characters (`str.slice(0, 4).astype(int)`): `2014/2015` is
+//!    2014. A year whose first four characters are no integer (`FY2014`) or
+//!    a missing year then makes sdg-build raise: koers refuses the file at
+//!    that line. A column of text without a long year (`FY20`) or of
+//!    missing years only is not cut; Open SDG fails later, comparing it with
+//!    the base year, and only when some row is measured: so does koers.
 //! 3. The columns Open SDG does not treat as disaggregations are dropped
 //!    ([`DROPPED_COLUMNS`]: sdg-build `open_sdg_indicator_options_defaults`,
 //!    its `non_disaggregation_columns` and `observation_attributes`, less

@@ -110,6 +110,21 @@ fn fiscal_years_are_their_first_four_characters() {
     assert_eq!(years_values(&rows), [(2015, 1.0), (2016, 2.0)]);
 }
 
+/// A Year column of text with no year longer than four characters is not
+/// cut; Open SDG then fails comparing text with the base year, so only
+/// when some row is measured. Likewise a column of missing years only.
+#[test]
+fn a_text_year_column_fails_only_when_a_row_is_measured() {
+    let e = read(b"Year,Sex,Value\nFY20,,\n2017,,1\n", &ALL).unwrap_err();
+    assert_eq!((e.line, e.kind), (2, ErrorKind::BadYear));
+    let (rows, _) = read(b"Year,Sex,Value\nFY20,F,1\n2017,,\n", &ALL).unwrap();
+    assert!(rows.is_empty());
+    let (rows, _) = read(b"Year,Value\nNA,\n", &ALL).unwrap();
+    assert!(rows.is_empty());
+    let e = read(b"Year,Value\nNA,1\n", &ALL).unwrap_err();
+    assert_eq!((e.line, e.kind), (2, ErrorKind::MissingYear));
+}
+
 #[test]
 fn several_units_or_series_among_the_headline_are_refused() {
     let e = read(fixture!("several-units.csv"), &ALL).unwrap_err();
