@@ -282,11 +282,15 @@ pub fn read_series(input: &[u8], sel: &Selection, out: &mut [Row]) -> Result<Rea
     let filtering = h.width > 2;
     let kept = |c: &usize| !matches!(h.kinds.get(*c), Some(Kind::Dropped | Kind::Progress));
     if filtering {
+        // The first kept column of that name (the header read once more).
         let find = |name: &str| {
-            (0..h.width).filter(kept).find(|i| {
-                // Compare against the header's own text, read once more.
-                header_is(input, *i, name)
-            })
+            let mut at = None;
+            let _ = header(input, |i, n| {
+                if at.is_none() && n == name && kept(&i) {
+                    at = Some(i);
+                }
+            });
+            at
         };
         let wanted = [
             (sel.unit, h.units, Which::Unit),
@@ -453,11 +457,4 @@ pub fn read_series(input: &[u8], sel: &Selection, out: &mut [Row]) -> Result<Rea
         },
         warnings,
     })
-}
-
-/// Whether header field `i` is `name`.
-fn header_is(input: &[u8], i: usize, name: &str) -> bool {
-    let mut yes = false;
-    let _ = header(input, |j, h| yes |= j == i && h == name);
-    yes
 }
