@@ -29,7 +29,7 @@ if ! cargo fuzz --version >/dev/null 2>&1; then
 fi
 
 cd fuzz
-all=(json_load csv_read progress locate)
+all=(json_load csv_read progress locate opensdg_read)
 targets=("$@")
 ((${#targets[@]})) || targets=("${all[@]}")
 
@@ -60,6 +60,7 @@ for t in "${targets[@]}"; do
       extra=(-dict=seeds/json.dict)
       ;;
     csv_read) seeds=seeds/csv ;;
+    opensdg_read) seeds=seeds/opensdg ;;
     progress) seeds= ;;
     locate)
       seeds=seeds/locate
