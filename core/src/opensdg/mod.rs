@@ -36,6 +36,8 @@
 //! 6. Every remaining column other than `Year` and `Value` must then hold a
 //!    single value (a missing value counts as one): several units or series
 //!    among the headline rows are an error ([`ErrorKind::ManySubSeries`]).
+//!    (The reader compares 64-bit FNV-1a fingerprints of the values, not
+//!    copies: two different values would pass only on a hash collision.)
 //! 7. Rows without a value are dropped; a value that is not a number is an
 //!    error, and so are two values for one year.
 //!
@@ -53,7 +55,7 @@ mod years;
 pub use read::{header, read_series};
 
 /// pandas' default missing-value tokens (`pandas/_libs/parsers.pyx`,
-/// `STR_NA_VALUES`, pandas 2): a field that is exactly one of these is
+/// `STR_NA_VALUES`, the same 19 in pandas 2 and 3.1): a field that is exactly one of these is
 /// missing. No trimming: `" NA"` is text.
 pub const NA_VALUES: [&str; 19] = [
     "", "#N/A", "#N/A N/A", "#NA", "-1.#IND", "-1.#QNAN", "-NaN", "-nan", "1.#IND", "1.#QNAN",
