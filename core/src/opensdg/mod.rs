@@ -55,7 +55,7 @@ mod years;
 pub use read::{header, read_series};
 
 /// pandas' default missing-value tokens (`pandas/_libs/parsers.pyx`,
-/// `STR_NA_VALUES`, the same 19 in pandas 2 and 3.1): a field that is exactly one of these is
+/// `STR_NA_VALUES`, as listed by pandas 3.1): a field that is exactly one of these is
 /// missing. No trimming: `" NA"` is text.
 pub const NA_VALUES: [&str; 19] = [
     "", "#N/A", "#N/A N/A", "#NA", "-1.#IND", "-1.#QNAN", "-NaN", "-nan", "1.#IND", "1.#QNAN",
