@@ -32,4 +32,5 @@ pub mod opensdg;
 pub mod present;
 pub mod progress;
 pub mod scenario;
+pub mod statfile;
 pub mod view;

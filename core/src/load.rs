@@ -1541,10 +1541,20 @@ pub const CSV_FIELDS: usize = 32;
 /// [`CSV_LINE_BYTES`] or with more than [`CSV_FIELDS`] fields).
 pub fn read_csv<E>(
     input: &[u8],
+    each: impl FnMut(&CsvRecord) -> core::result::Result<(), E>,
+    too_long: impl Fn(u32) -> E,
+) -> core::result::Result<(), E> {
+    read_csv_with(input, b',', each, too_long)
+}
+
+/// [`read_csv`] with another field separator (`;` in CBS StatLine exports).
+pub fn read_csv_with<E>(
+    input: &[u8],
+    delimiter: u8,
     mut each: impl FnMut(&CsvRecord) -> core::result::Result<(), E>,
     too_long: impl Fn(u32) -> E,
 ) -> core::result::Result<(), E> {
-    let mut reader = csv_core::Reader::new();
+    let mut reader = csv_core::ReaderBuilder::new().delimiter(delimiter).build();
     let mut out = [0u8; CSV_LINE_BYTES];
     let mut ends = [0usize; CSV_FIELDS];
     let (mut outlen, mut endlen) = (0usize, 0usize);
