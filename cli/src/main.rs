@@ -10,6 +10,7 @@
 //!                [--target-year Y] [--direction positive|negative] [--limit L]
 //!                [--threshold-high X] [--threshold-med X] [--threshold-low X]
 //!                [--format json|text]
+//! koers import FILE [--subject ID --series KEY ...] [--mapping FILE] [--out FILE]
 //! ```
 //!
 //! Exit codes: 0 fine, 1 the data has errors, 2 the input could not be read or
@@ -17,6 +18,7 @@
 //! only reads files, parses arguments and prints.
 
 mod figures;
+mod import;
 mod progress;
 mod report;
 
@@ -69,6 +71,12 @@ usage:
                                    evenly over the years FROM..TO, reflows
                                    counted to HORIZON; every parameter is
                                    required, none is assumed
+
+  koers import FILE [--subject ID --series KEY [--scale N] ...] [--mapping FILE]
+               [--vision FILE] [--figures PATH ...] [--source TEXT] [--out FILE]
+                                   SDMX-CSV or CBS StatLine CSV: list the
+                                   series FILE holds or, mapped to subjects,
+                                   write them as a koers-figures file
 
 A figures PATH is a directory of <SUBJECT>.json metadata files with their
 <SUBJECT>.csv figures (Year,Value,Source,Quote,Provisional,Note), a
@@ -143,6 +151,7 @@ fn run() -> Result<u8, Fail> {
         "static" => static_cmd(args),
         "progress" => progress::run(args),
         "revolve" => revolve_cmd(args),
+        "import" => import::run(args),
         "help" => {
             say!("{USAGE}");
             Ok(0)
