@@ -277,6 +277,8 @@ pub enum ErrorKind {
         /// The largest valid size, in bytes.
         limit: usize,
     },
+    /// A problem in an SDMX-CSV or StatLine file ([`crate::statfile`]).
+    Statfile(crate::statfile::ErrorKind),
 }
 
 /// The parser's message, as `serde-json-core` gives it.
@@ -383,6 +385,7 @@ impl fmt::Display for ErrorKind {
                 "the file is larger than any valid one ({} KiB at most)",
                 limit / 1024
             ),
+            ErrorKind::Statfile(k) => write!(f, "{k}"),
         }
     }
 }

@@ -230,6 +230,8 @@ pub struct App {
     pub examples: Option<String>,
     /// The Embed dialog, while open.
     pub embed: Option<EmbedDialog>,
+    /// An SDMX-CSV or StatLine file read, waiting for its mapping.
+    pub pending: Option<Box<crate::statimport::Pending>>,
 }
 
 /// Where an action came from, for its message.
@@ -286,6 +288,7 @@ impl App {
             saved: Vec::new(),
             examples: None,
             embed: None,
+            pending: None,
         }
     }
 

@@ -851,6 +851,27 @@ fn listen(id: usize, root: &Root, mode: Mode) -> Vec<Listener> {
             crate::explore::changed(id, &r, &el);
             return;
         }
+        if let Some(s) = el.dyn_ref::<web_sys::HtmlSelectElement>() {
+            let value = s.value();
+            let at = |a: &str| el.get_attribute(a).and_then(|v| v.parse::<usize>().ok());
+            if let Some(i) = at("data-imap") {
+                update(id, false, |app| {
+                    app.pending
+                        .as_mut()
+                        .map(|p| p.choose(i, &value))
+                        .unwrap_or(())
+                });
+            } else if let Some(i) = at("data-iscale") {
+                let n = value.parse::<i32>().unwrap_or(0);
+                update(id, false, |app| {
+                    app.pending
+                        .as_mut()
+                        .map(|p| p.set_scale(i, n))
+                        .unwrap_or(())
+                });
+            }
+            return;
+        }
         let Some(el) = el.dyn_into::<HtmlInputElement>().ok() else {
             return;
         };
@@ -1361,6 +1382,26 @@ fn click(inst: usize, root: &Root, act: &str, el: &Element) {
             }
         }
         "examples" => examples(inst),
+        "import-cancel" => update(inst, false, |app| {
+            app.pending = None;
+            app.problems.clear();
+        }),
+        "import-confirm" => update(inst, false, |app| {
+            app.problems_at = "data";
+            let Some(p) = app.pending.as_deref() else {
+                return;
+            };
+            match p.apply(app.base, &app.data) {
+                Ok(next) => {
+                    app.pending = None;
+                    commit(app, next, Change::Imported);
+                }
+                Err(ps) => {
+                    app.problems = ps;
+                    refused(app);
+                }
+            }
+        }),
         "choose-file" => {
             if let Some(i) = root
                 .by_id("import-file")
@@ -1558,23 +1599,36 @@ fn import(inst: usize, input: &HtmlInputElement) {
 }
 
 /// Check an imported file's bytes and take its figures in (all or nothing).
-fn take_in(inst: usize, name: &str, bytes: &[u8]) {
-    let name = name.to_ascii_lowercase();
+fn take_in(inst: usize, file_name: &str, bytes: &[u8]) {
+    let name = file_name.to_ascii_lowercase();
     update(inst, false, |app| {
         app.importing = None;
         app.problems_at = "data";
+        app.pending = None;
         let result = data::decode(bytes)
             .map_err(|p| std::vec![p])
             .and_then(|text| {
                 let json = name.ends_with(".json") || text.trim_start().starts_with('{');
                 if json {
-                    data::import_json(app.base, text)
-                } else {
-                    data::import_csv(app.base, text.as_bytes(), &app.data.flows)
+                    return data::import_json(app.base, text).map(Some);
+                }
+                // SDMX-CSV or StatLine: listed, mapped and confirmed before
+                // anything is imported.
+                match crate::statimport::recognise(file_name, text.as_bytes()) {
+                    Some(Ok(p)) => {
+                        app.pending = Some(Box::new(p));
+                        Ok(None)
+                    }
+                    Some(Err(ps)) => Err(ps),
+                    None => data::import_csv(app.base, text.as_bytes(), &app.data.flows).map(Some),
                 }
             });
         match result {
-            Ok(next) => commit(app, next, Change::Imported),
+            Ok(Some(next)) => commit(app, next, Change::Imported),
+            Ok(None) => {
+                app.problems.clear();
+                app.flash = None;
+            }
             Err(ps) => {
                 app.problems = ps;
                 refused(app);

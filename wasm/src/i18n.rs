@@ -92,7 +92,7 @@ words! {
     INDICATORS_WORD = "impactindicatoren", "impact indicators";
     INTERNATIONAL = "Doelstellingen internationaal", "International objectives";
     IN_PARTS = "in onderdelen", "in parts";
-    IO_HINT = "CSV: kolommen subject, year, value, source, note, provisional. JSON: een volledig koers-bestand (zoals geëxporteerd). Een import wordt eerst helemaal gecontroleerd en vervangt dan de cijfers; bij een fout verandert er niets. Ongedaan maken kan altijd.", "CSV: columns subject, year, value, source, note, provisional. JSON: a whole koers file (as exported). An import is checked in full first and then replaces the figures; on any error nothing changes. Undo is always possible.";
+    IO_HINT = "CSV: kolommen subject, year, value, source, note, provisional. JSON: een volledig koers-bestand (zoals geëxporteerd). Een import wordt eerst helemaal gecontroleerd en vervangt dan de cijfers; bij een fout verandert er niets. Ongedaan maken kan altijd. SDMX-CSV (Eurostat, OECD) en CBS StatLine-exports: u kiest eerst welke reeks bij welk doel hoort en ziet wat er wordt toegevoegd.", "CSV: columns subject, year, value, source, note, provisional. JSON: a whole koers file (as exported). An import is checked in full first and then replaces the figures; on any error nothing changes. Undo is always possible. SDMX-CSV (Eurostat, OECD) and CBS StatLine exports: you first choose which series goes to which target and see what will be added.";
     KIND = "Soort", "Kind";
     LAG_YEARS = "Vertraging herinzet (jaren)", "Redeployment lag (years)";
     LATEST = "laatste", "latest";
@@ -229,6 +229,22 @@ words! {
     YEAR = "Jaar", "Year";
     YEARS_WORD = "jaar", "years";
     YEAR_WORD = "jaar", "year";
+    IM_TITLE = "Cijfers uit een statistiekbestand", "Figures from a statistics file";
+    IM_LEDE = "Kies per reeks het doel of de indicator waar de cijfers bij horen, en of de waarden in duizenden of miljoenen staan. Het voorbeeld toont wat wordt toegevoegd; pas na Importeren wordt iets bewaard, alles of (bij één probleem) niets. Kwartaal- en maandcijfers worden overgeslagen.", "Choose per series the target or indicator its figures belong to, and whether the values are in thousands or millions. The preview shows what will be added; nothing is kept until Import, and then all of it or (with any problem) nothing. Quarterly and monthly figures are skipped.";
+    IM_SERIES = "Reeks", "Series";
+    IM_YEARS = "Jaren", "Years";
+    IM_FLAGS = "Bijzonderheden", "Notes";
+    IM_TO = "Naar", "Goes to";
+    IM_SCALE = "Vermenigvuldigen met", "Multiply by";
+    IM_NONE = "— niet importeren —", "— not imported —";
+    IM_PREVIEW = "Voorbeeld: deze cijfers worden toegevoegd", "Preview: these figures will be added";
+    IM_CHOOSE = "Kies hierboven minstens één reeks.", "Choose at least one series above.";
+    IM_CONFIRM = "Importeren", "Import";
+    IM_CANCEL = "Annuleren", "Cancel";
+    IM_ESTIMATED = "geschat", "estimated";
+    IM_MISSING = "zonder waarde", "without a value";
+    IM_SKIPPED = "kwartaal/maand overgeslagen", "quarterly/monthly skipped";
+    IM_NO_YEARS = "geen jaarcijfers", "no yearly figures";
     SCENARIO = "Wat als?", "What if?";
     SCENARIO_TITLE = "Wat als? Scenario’s tot {horizon}", "What if? Scenarios to {horizon}";
     SCENARIO_LEDE = "Verander wat het publieke geld, de private hefboom en de instroom doen, en zie meteen wat dat betekent voor {first}, {horizon} en de {total}. koers-core rekent alles in uw browser; de visie staat ernaast.", "Change what public money, private leverage and inflow do, and see at once what it means for {first}, {horizon} and the {total}. koers-core computes everything in your browser; the vision stands beside it.";
@@ -524,7 +540,26 @@ pub fn error_kind(lang: Lang, k: &ErrorKind) -> String {
             " KiB)",
         ]
         .concat(),
+        ErrorKind::Statfile(k) => statfile_kind(*k).into(),
         other => other.to_string(),
+    }
+}
+
+/// A problem in an SDMX-CSV or StatLine file, in Dutch.
+fn statfile_kind(k: koers_core::statfile::ErrorKind) -> &'static str {
+    use koers_core::statfile::ErrorKind as K;
+    match k {
+        K::NotUtf8 => "geen geldige UTF-8-tekst",
+        K::NotRecognised => "geen SDMX-CSV en geen CBS StatLine-export",
+        K::TooLong => "een regel is te lang of heeft te veel velden",
+        K::FieldCount => "een ander aantal velden dan de kopregel",
+        K::BadPeriod => "geen jaar, kwartaal, maand of halfjaar",
+        K::YearOutOfRange => "het jaar ligt buiten 1900–2200",
+        K::NotANumber => "geen (geldig) getal",
+        K::BadUnitMult => "geen hele macht van tien van -12 tot 12",
+        K::DuplicateYear => "een tweede waarde voor deze reeks en dit jaar",
+        K::TooManySeries => "meer dan 64 reeksen in één bestand",
+        K::KeyTooLong => "de sleutel van de reeks is te lang",
     }
 }
 

@@ -31,6 +31,7 @@ mod explore;
 pub mod fmt;
 mod i18n;
 pub mod scenario;
+pub mod statimport;
 pub mod store;
 pub mod sync;
 mod view;

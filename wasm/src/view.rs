@@ -24,6 +24,7 @@ use crate::route::{Part, Route};
 use wasm_bindgen::JsCast;
 
 mod figures;
+mod import;
 mod tabs;
 
 /// What every view function needs.
@@ -2513,6 +2514,7 @@ fn data_view(c: &Ctx) -> H {
     tools.too(problems(c, "data"));
     tools.too(c.app.importing.as_ref().map(|im| importing(c, im)));
     page.to(tools);
+    page.too(import::pending(c));
     page.to(add_form(c, None).a("id", "add-any"));
 
     let sec = section(c.t(i::ALL_OBS), "all-h");
