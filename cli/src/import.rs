@@ -32,6 +32,10 @@ struct Pair {
     /// Multiply every value by 10^scale (3 for a series in thousands).
     #[serde(default)]
     scale: i32,
+    /// The breakdown of the subject this series is (`sectperf: BES`):
+    /// none for its headline.
+    #[serde(default)]
+    breakdown: Option<String>,
 }
 
 /// A mapping file.
@@ -57,6 +61,8 @@ struct Imported<'a> {
     note: Option<&'a str>,
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     provisional: bool,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    breakdown: Option<&'a str>,
 }
 
 /// `koers import FILE …`.
@@ -82,6 +88,7 @@ pub fn run(mut args: lexopt::Parser) -> Result<u8, Fail> {
                     subject,
                     series,
                     scale: 0,
+                    breakdown: None,
                 });
             }
             lexopt::Arg::Long("scale") => {
@@ -99,6 +106,13 @@ pub fn run(mut args: lexopt::Parser) -> Result<u8, Fail> {
                     .last_mut()
                     .ok_or_else(|| usage("import: --scale N must follow --series KEY"))?;
                 last.scale = n;
+            }
+            lexopt::Arg::Long("breakdown") => {
+                let b = value_of(&mut args, "breakdown")?;
+                let last = pairs
+                    .last_mut()
+                    .ok_or_else(|| usage("import: --breakdown TEXT must follow --series KEY"))?;
+                last.breakdown = Some(b);
             }
             lexopt::Arg::Long("mapping") => mapping = Some(value_of(&mut args, "mapping")?),
             lexopt::Arg::Long("vision") => vision = value_of(&mut args, "vision")?,
@@ -189,6 +203,7 @@ pub fn run(mut args: lexopt::Parser) -> Result<u8, Fail> {
                 source: &text,
                 note: (!note.is_empty()).then(|| note.as_str()),
                 provisional: row.flags.provisional,
+                breakdown: pair.breakdown.as_deref(),
             };
             texts.push(serde_json::to_string(&o).map_err(|_| statfile::ErrorKind::NotANumber)?);
             let o = serde_json::to_value(&o).map_err(|_| statfile::ErrorKind::NotANumber)?;
@@ -251,12 +266,19 @@ pub fn run(mut args: lexopt::Parser) -> Result<u8, Fail> {
     for pair in &pairs {
         let mine: Vec<&Value> = obs
             .iter()
-            .filter(|o| o["subject"] == pair.subject.as_str())
+            .filter(|o| {
+                o["subject"] == pair.subject.as_str()
+                    && o["breakdown"].as_str() == pair.breakdown.as_deref()
+            })
             .collect();
         let years: Vec<i64> = mine.iter().filter_map(|o| o["year"].as_i64()).collect();
         eprintln!(
-            "{}: {} figure{} ({}) from series {}",
+            "{}{}: {} figure{} ({}) from series {}",
             pair.subject,
+            pair.breakdown
+                .as_deref()
+                .map(|b| format!(" ({b})"))
+                .unwrap_or_default(),
             mine.len(),
             plural(mine.len()),
             match (years.iter().min(), years.iter().max()) {

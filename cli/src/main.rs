@@ -72,7 +72,8 @@ usage:
                                    counted to HORIZON; every parameter is
                                    required, none is assumed
 
-  koers import FILE [--subject ID --series KEY [--scale N] ...] [--mapping FILE]
+  koers import FILE [--subject ID --series KEY [--scale N] [--breakdown TEXT] ...]
+               [--mapping FILE]
                [--vision FILE] [--figures PATH ...] [--source TEXT] [--out FILE]
                                    SDMX-CSV or CBS StatLine CSV: list the
                                    series FILE holds or, mapped to subjects,

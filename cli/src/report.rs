@@ -165,7 +165,7 @@ fn has_figures(ds: &Dataset) -> bool {
 fn latest_published<'a, 'd>(ds: &'d Dataset<'a>, id: &str) -> Option<&'d Observation<'a>> {
     ds.observations
         .iter()
-        .filter(|o| o.subject == id && monitor::is_published(o))
+        .filter(|o| o.subject == id && o.is_headline() && monitor::is_published(o))
         .max_by_key(|o| o.year)
 }
 

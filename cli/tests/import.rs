@@ -324,3 +324,73 @@ fn unreadable_files_and_bad_mappings() {
     let r = koers(&[&fixture("eurostat-plain.csv"), "--series", "1"]);
     assert_eq!(r.code, 2);
 }
+
+#[test]
+fn a_series_mapped_as_a_breakdown_sits_beside_the_published_headline() {
+    // The shipped figures have this target's headline for 2019..2021; a
+    // breakdown of those years is no clash, and the report's latest figure
+    // stays the headline's.
+    let dir = scratch("breakdown");
+    let out = dir.join("bes.json");
+    let r = koers(&[
+        &fixture("eurostat-plain.csv"),
+        "--subject",
+        "T-P2-rd-3pct-bbp-2030",
+        "--series",
+        "A.PC_GDP.BES.NL",
+        "--breakdown",
+        "sectperf: BES",
+        "--figures",
+        "data/figures",
+        "--out",
+        out.to_str().unwrap(),
+    ]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let v: Value = serde_json::from_str(&std::fs::read_to_string(&out).unwrap()).unwrap();
+    let obs = v["observations"].as_array().unwrap();
+    assert_eq!(obs.len(), 3);
+    assert!(obs.iter().all(|o| o["breakdown"] == "sectperf: BES"));
+    // The same breakdown twice is a clash, named by its line.
+    let r = koers(&[
+        &fixture("eurostat-plain.csv"),
+        "--subject",
+        "T-P2-rd-3pct-bbp-2030",
+        "--series",
+        "2",
+        "--breakdown",
+        "sectperf: BES",
+        "--figures",
+        "data/figures",
+        "--figures",
+        out.to_str().unwrap(),
+    ]);
+    assert_eq!(r.code, 1);
+    assert!(
+        r.stderr.contains(
+            "eurostat-plain.csv:7: T-P2-rd-3pct-bbp-2030 2019: year: a second observation"
+        ),
+        "{}",
+        r.stderr
+    );
+    let report = Command::new(KOERS)
+        .args([
+            "report",
+            "--lang",
+            "en",
+            "--year",
+            "2025",
+            "--figures",
+            "data/figures",
+            "--figures",
+        ])
+        .arg(&out)
+        .current_dir(ROOT)
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&report.stdout);
+    assert!(report.status.success());
+    assert!(
+        text.contains("**T-P2-rd-3pct-bbp-2030** latest published figure: 2023"),
+        "{text}"
+    );
+}

@@ -279,6 +279,9 @@ pub enum ErrorKind {
     },
     /// A problem in an SDMX-CSV or StatLine file ([`crate::statfile`]).
     Statfile(crate::statfile::ErrorKind),
+    /// A figure with a breakdown among a user's own figures: breakdowns
+    /// are kept with published figures only.
+    BreakdownNotPublished,
 }
 
 /// The parser's message, as `serde-json-core` gives it.
@@ -386,6 +389,9 @@ impl fmt::Display for ErrorKind {
                 limit / 1024
             ),
             ErrorKind::Statfile(k) => write!(f, "{k}"),
+            ErrorKind::BreakdownNotPublished => f.write_str(
+                "a breakdown is kept with published figures only: import it with koers import and publish it",
+            ),
         }
     }
 }
@@ -1454,9 +1460,12 @@ pub fn validate(ds: &Dataset) -> Issues {
         if let Some(n) = o.note {
             c.text(OB, i, "note", n, false);
         }
+        if let Some(b) = o.breakdown {
+            c.text(OB, i, "breakdown", b, true);
+        }
         if ds.observations[..i]
             .iter()
-            .any(|p| p.subject == o.subject && p.year == o.year)
+            .any(|p| p.subject == o.subject && p.year == o.year && p.breakdown == o.breakdown)
         {
             c.at(OB, i, "year", ErrorKind::DuplicateYear);
         }

@@ -615,6 +615,19 @@ pub struct Observation<'a> {
     /// Provisional figure.
     #[serde(default)]
     pub provisional: bool,
+    /// The breakdown (disaggregation) this figure is for, in words
+    /// (`sectperf: BES`, `sex: F`), or none for the headline figure.
+    /// Breakdowns are kept and shown beside the headline; progress is
+    /// computed on the headline only ([`Dataset::observations_of`]).
+    #[serde(borrow, default, skip_serializing_if = "Option::is_none")]
+    pub breakdown: Option<Text<'a>>,
+}
+
+impl Observation<'_> {
+    /// True for a headline figure (no breakdown).
+    pub fn is_headline(&self) -> bool {
+        self.breakdown.is_none()
+    }
 }
 
 /// Realised money of one window in one year.
@@ -716,14 +729,26 @@ impl<'a> Dataset<'a> {
         self.events.iter().filter(move |e| e.subject == subject)
     }
 
-    /// The observations of one target or indicator, in file order.
+    /// The headline observations of one target or indicator (its
+    /// breakdowns left out), in file order: what progress is computed on.
     pub fn observations_of<'s>(
         &'s self,
         subject: &'s str,
     ) -> impl Iterator<Item = &'s Observation<'a>> + 's {
         self.observations
             .iter()
-            .filter(move |o| o.subject == subject)
+            .filter(move |o| o.subject == subject && o.is_headline())
+    }
+
+    /// The observations of one target or indicator that are breakdowns
+    /// (region, sex, sector, …), in file order.
+    pub fn breakdowns_of<'s>(
+        &'s self,
+        subject: &'s str,
+    ) -> impl Iterator<Item = &'s Observation<'a>> + 's {
+        self.observations
+            .iter()
+            .filter(move |o| o.subject == subject && !o.is_headline())
     }
 
     /// Add an observation; at capacity the dataset is left unchanged and the

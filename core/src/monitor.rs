@@ -80,7 +80,7 @@ fn coverage<'a>(ds: &Dataset<'a>, kind: SubjectKind, id: &'a str, this_year: i32
     for o in ds
         .observations
         .iter()
-        .filter(|o| o.subject == id && is_published(o))
+        .filter(|o| o.subject == id && o.is_headline() && is_published(o))
     {
         figures += 1;
         if latest.is_none_or(|l| o.year > l.year) {

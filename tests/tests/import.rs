@@ -119,6 +119,7 @@ fn a_failed_import_leaves_the_loaded_dataset_unchanged() {
 fn a_full_table_refuses_one_more_and_changes_nothing() {
     let mut ds = builtin();
     let obs = |year| Observation {
+        breakdown: None,
         subject: "T-P5-technici-25000",
         year,
         value: 1.0,

@@ -45,9 +45,7 @@ pub fn compute(base: &Dataset<'static>, data: &UserData) -> Computed {
 
 /// The points of one subject: published, then the user's.
 pub fn published_and_users(base: &Dataset, data: &UserData, subject: &str) -> Vec<Point> {
-    base.observations
-        .iter()
-        .filter(|o| o.subject == subject)
+    base.observations_of(subject)
         .map(|o| Point::new(o.year, o.value))
         .chain(
             data.obs

@@ -84,6 +84,7 @@ impl Obs {
             quote: None,
             note: self.note.as_deref().map(Text),
             provisional: self.provisional,
+            breakdown: None,
         }
     }
 
@@ -303,7 +304,7 @@ fn implausible(base: &Dataset<'static>, data: &UserData) -> Issues {
 pub fn is_published(base: &Dataset, subject: &str, year: i32) -> bool {
     base.observations
         .iter()
-        .any(|o| o.subject == subject && o.year == year)
+        .any(|o| o.subject == subject && o.year == year && o.is_headline())
 }
 
 /// Mark the problems that are a user's figure for a subject and year (or
@@ -405,7 +406,20 @@ pub fn import_json(base: &Dataset<'static>, text: &str) -> Result<UserData, Vec<
                     && b.year == o.year
                     && b.value == o.value
                     && b.document == o.document
+                    && b.breakdown == o.breakdown
             });
+        if !published && !o.is_headline() {
+            // The user's layer holds headline figures only.
+            let line = load::locate(text, Table::Observations, Some(j), Some("breakdown"));
+            return Err(std::vec![Problem {
+                line,
+                field: ["observations[", &j.to_string(), "].breakdown"].concat(),
+                index: Some(j),
+                table: Some(Table::Observations),
+                kind: ErrorKind::BreakdownNotPublished,
+                published: false,
+            }]);
+        }
         if !published {
             data.obs.push(Obs::from_model(o));
             obs_at.push(j);
@@ -923,6 +937,31 @@ mod tests {
             .unwrap() as u32
             + 1;
         assert_eq!(e[0].line, Some(line));
+    }
+
+    #[test]
+    fn published_breakdowns_are_kept_and_a_users_breakdown_is_refused() {
+        let with = PUBLISHED.replace(
+            r#""quote": "2,3"}
+      ]"#,
+            r#""quote": "2,3"},
+        {"subject": "T-P2-rd-3pct-bbp-2030", "year": 2023, "value": 1.5, "document": "s1", "quote": "1,5", "breakdown": "sectperf: BES"}
+      ]"#,
+        );
+        let base = test_base(Some(Box::leak(with.into_boxed_str())));
+        assert_eq!(base.breakdowns_of("T-P2-rd-3pct-bbp-2030").count(), 1);
+        // Exported and imported again: the published breakdown is left out
+        // as published, nothing of the user's changes.
+        let out = export_json(base, &UserData::default());
+        assert!(out.contains(r#""breakdown":"sectperf: BES""#), "{out}");
+        assert_eq!(import_json(base, &out), Ok(UserData::default()));
+        // A breakdown of the user's own: refused with its line.
+        let mine = r#"{"format": "koers-figures", "format_version": 1, "observations": [
+  {"subject": "T-P2-rd-3pct-bbp-2030", "year": 2024, "value": 1.6, "source": "me",
+   "breakdown": "sectperf: BES"}]}"#;
+        let ps = import_json(base, mine).unwrap_err();
+        assert_eq!(ps[0].kind, ErrorKind::BreakdownNotPublished);
+        assert_eq!(ps[0].line, Some(3));
     }
 
     #[test]

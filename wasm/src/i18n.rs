@@ -541,6 +541,7 @@ pub fn error_kind(lang: Lang, k: &ErrorKind) -> String {
         ]
         .concat(),
         ErrorKind::Statfile(k) => statfile_kind(*k).into(),
+        ErrorKind::BreakdownNotPublished => "een uitsplitsing wordt alleen bij gepubliceerde cijfers bewaard: importeer ze met koers import en publiceer ze".into(),
         other => other.to_string(),
     }
 }

@@ -59,7 +59,7 @@ pub(crate) fn published<'d>(
     let mut v: Vec<_> = ds
         .observations
         .iter()
-        .filter(|o| o.subject == subject && monitor::is_published(o))
+        .filter(|o| o.subject == subject && o.is_headline() && monitor::is_published(o))
         .collect();
     // Few rows: an insertion sort keeps the general sort out of the binary.
     for k in 1..v.len() {
@@ -81,11 +81,9 @@ pub(crate) fn origin(base: &Dataset, user: &UserData, subject: &str, year: i32) 
         .any(|o| o.subject == subject && o.year == year)
     {
         Some(Origin::Yours)
-    } else if base
-        .observations
-        .iter()
-        .any(|o| o.subject == subject && o.year == year && monitor::is_published(o))
-    {
+    } else if base.observations.iter().any(|o| {
+        o.subject == subject && o.year == year && o.is_headline() && monitor::is_published(o)
+    }) {
         Some(Origin::Published)
     } else {
         None
@@ -479,7 +477,7 @@ pub(crate) fn published_all(c: &Ctx) -> Option<H> {
     let rows: Vec<Vec<String>> = ds
         .observations
         .iter()
-        .filter(|o| monitor::is_published(o))
+        .filter(|o| o.is_headline() && monitor::is_published(o))
         .map(|o| {
             let src = o.document.and_then(|d| ds.source(d));
             let unit = ds.series_of(o.subject).map(|s| s.unit).or_else(|| {
