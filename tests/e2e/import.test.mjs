@@ -173,3 +173,47 @@ test('a broken file is refused with its line, a clash on confirm with its line, 
     assert.equal(await stored(page), before);
   });
 });
+
+test('published breakdowns are shown one at a time beside the headline, and the status stays the headline\'s', async () => {
+  await withPage(browser, async (page, { url }) => {
+    const T = 'T-P2-rd-3pct-bbp-2030';
+    await open(page, url, '#/target/' + T);
+    await page.waitForSelector('#status');
+    const status = await page.textContent('#status');
+    assert.equal(await page.$('#breakdowns'), null);
+    // The same published figures with two breakdowns added (invented values,
+    // citing the publication of the headline's 2022 figure).
+    await page.route('**/data/figures.json', async (route) => {
+      const res = await route.fetch();
+      const figures = await res.json();
+      const head = figures.observations.find((o) => o.subject === T && o.year === 2022);
+      for (const [year, value, breakdown] of [
+        [2021, 1.5, 'sectperf: BES'], [2022, 1.6, 'sectperf: BES'], [2022, 0.4, 'sectperf: GOV'],
+        [2040, 9.9, 'sectperf: GOV'],
+      ]) {
+        figures.observations.push({ subject: T, year, value, document: head.document, quote: 'invented for a test', breakdown });
+      }
+      await route.fulfill({ response: res, json: figures });
+    });
+    await page.reload();
+    await page.waitForSelector('#breakdowns');
+    assert.equal(await page.textContent('#status'), status);
+    assert.deepEqual(await page.$$eval('#bd-select option', (os) => os.map((o) => o.value)), ['sectperf: BES', 'sectperf: GOV']);
+    const cells = () => page.$$eval('#bd-table tbody tr', (trs) => trs.map((tr) => [...tr.children].map((td) => td.textContent)));
+    const bes = await cells();
+    const row = (rows, y) => rows.find((r) => r[0] === String(y));
+    assert.match(row(bes, 2022)[2], /^1,6/);
+    assert.match(row(bes, 2021)[2], /^1,5/);
+    assert.equal(row(bes, 2019)[2], '–');
+    assert.notEqual(row(bes, 2022)[1], '–');
+    await page.selectOption('#bd-select', 'sectperf: GOV');
+    await page.waitForFunction(() => document.querySelector('#bd-table caption')?.textContent === 'sectperf: GOV');
+    const gov = await cells();
+    assert.match(row(gov, 2022)[2], /^0,4/);
+    assert.equal(row(gov, 2021)[2], '–');
+    // A breakdown's year beyond the headline's does not move the status.
+    assert.ok(row(gov, 2040));
+    assert.equal(await page.textContent('#status'), status);
+    assert.deepEqual(await axe(page, { context: '#breakdowns' }), []);
+  });
+});

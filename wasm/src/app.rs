@@ -230,6 +230,8 @@ pub struct App {
     pub embed: Option<EmbedDialog>,
     /// An SDMX-CSV or StatLine file read, waiting for its mapping.
     pub pending: Option<Box<crate::statimport::Pending>>,
+    /// The breakdown shown beside a subject's headline figures.
+    pub breakdown: Option<String>,
 }
 
 /// Where an action came from, for its message.
@@ -287,6 +289,7 @@ impl App {
             examples: None,
             embed: None,
             pending: None,
+            breakdown: None,
         }
     }
 

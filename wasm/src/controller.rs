@@ -854,7 +854,9 @@ fn listen(id: usize, root: &Root, mode: Mode) -> Vec<Listener> {
         if let Some(s) = el.dyn_ref::<web_sys::HtmlSelectElement>() {
             let value = s.value();
             let at = |a: &str| el.get_attribute(a).and_then(|v| v.parse::<usize>().ok());
-            if let Some(i) = at("data-imap") {
+            if el.has_attribute("data-breakdown") {
+                update(id, false, |app| app.breakdown = Some(value));
+            } else if let Some(i) = at("data-imap") {
                 update(id, false, |app| {
                     app.pending
                         .as_mut()

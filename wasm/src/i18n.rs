@@ -229,6 +229,10 @@ words! {
     YEAR = "Jaar", "Year";
     YEARS_WORD = "jaar", "years";
     YEAR_WORD = "jaar", "year";
+    BD_TITLE = "Uitsplitsingen", "Breakdowns";
+    BD_LEDE = "De gepubliceerde cijfers per uitsplitsing (regio, sector, geslacht, …), één tegelijk naast het totaal. De status hierboven is die van het totaal alleen.", "The published figures per breakdown (region, sector, sex, …), one at a time beside the headline. The status above is the headline’s alone.";
+    BD_SHOW = "Toon uitsplitsing", "Show breakdown";
+    BD_HEADLINE = "Totaal", "Headline";
     IM_TITLE = "Cijfers uit een statistiekbestand", "Figures from a statistics file";
     IM_LEDE = "Kies per reeks het doel of de indicator waar de cijfers bij horen, en of de waarden in duizenden of miljoenen staan. Het voorbeeld toont wat wordt toegevoegd; pas na Importeren wordt iets bewaard, alles of (bij één probleem) niets. Kwartaal- en maandcijfers worden overgeslagen.", "Choose per series the target or indicator its figures belong to, and whether the values are in thousands or millions. The preview shows what will be added; nothing is kept until Import, and then all of it or (with any problem) nothing. Quarterly and monthly figures are skipped.";
     IM_SERIES = "Reeks", "Series";

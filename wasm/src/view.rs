@@ -23,6 +23,7 @@ use crate::i18n::{self as i, t};
 use crate::route::{Part, Route};
 use wasm_bindgen::JsCast;
 
+mod breakdowns;
 mod figures;
 mod import;
 mod tabs;
@@ -1131,6 +1132,11 @@ fn target(c: &Ctx, id: &str) -> H {
     page.to(target_status(c, k));
     page.to(section(c.t(i::CHART), "chart-h").k(target_chart(c, k)));
     page.to(figures::series_section(c, id));
+    page.too(breakdowns::section_of(
+        c,
+        id,
+        figures::drawn_unit(c.ds(), id, tg.unit),
+    ));
     page.too(figures::events_section(c, id));
 
     // Both methods side by side.
@@ -1635,6 +1641,11 @@ fn indicator(c: &Ctx, id: &str) -> H {
     page.to(indicator_status(c, k));
     page.to(section(c.t(i::CHART), "chart-h").k(indicator_chart(c, k)));
     page.to(figures::series_section(c, id));
+    page.too(breakdowns::section_of(
+        c,
+        id,
+        figures::drawn_unit(c.ds(), id, x.unit),
+    ));
     page.too(figures::events_section(c, id));
     page.to(add_form(c, Some(id)));
     page.to(obs_list(c, id, x.unit));
