@@ -29,7 +29,7 @@ if ! cargo fuzz --version >/dev/null 2>&1; then
 fi
 
 cd fuzz
-all=(json_load csv_read progress locate opensdg_read)
+all=(json_load csv_read progress locate opensdg_read statfile)
 targets=("$@")
 ((${#targets[@]})) || targets=("${all[@]}")
 
@@ -61,6 +61,7 @@ for t in "${targets[@]}"; do
       ;;
     csv_read) seeds=seeds/csv ;;
     opensdg_read) seeds=seeds/opensdg ;;
+    statfile) seeds=seeds/statfile ;;
     progress) seeds= ;;
     locate)
       seeds=seeds/locate
