@@ -22,10 +22,10 @@ pub const MAX_ALSO: usize = 4;
 /// Observations over all subjects: the vision's 25 targets and indicators
 /// with a yearly value from 2000 to 2035 need 900; the published figures
 /// use 70. 1,024 holds that with room for users' own series while keeping a
-/// dataset at 168 KiB of RAM on 32-bit targets now that an observation names
-/// its publication and quotes it (56 bytes each on thumbv7em and wasm32;
-/// twice the pointers on a 64-bit host), so the load-and-assess firmware
-/// still fits a part with 256 KiB of RAM.
+/// dataset at 175 KiB of RAM on 32-bit targets now that an observation names
+/// its publication, quotes it and may name a breakdown (64 bytes each on
+/// thumbv7em and wasm32; twice the pointers on a 64-bit host), so the
+/// load-and-assess firmware still fits a part with 256 KiB of RAM.
 pub const MAX_OBSERVATIONS: usize = 1024;
 /// Publications cited by published figures: a few per subject. The shipped
 /// figures cite 67 (up to 8 for one subject); 128 leaves room for the next
