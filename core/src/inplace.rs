@@ -104,6 +104,11 @@ pub trait Reading {
     fn subject(&self) -> &str;
     /// The year and the value (for cumulative flows the year's flow).
     fn point(&self) -> Point;
+    /// False for a breakdown (region, sector, …): progress is computed on
+    /// the headline only.
+    fn headline(&self) -> bool {
+        true
+    }
 }
 
 impl Reading for Observation<'_> {
@@ -113,10 +118,13 @@ impl Reading for Observation<'_> {
     fn point(&self) -> Point {
         Point::new(self.year, self.value)
     }
+    fn headline(&self) -> bool {
+        self.is_headline()
+    }
 }
 
 /// An observation with nothing but its subject, year and value: 24 bytes
-/// on a 32-bit microcontroller (a full [`Observation`] is 56).
+/// on a 32-bit microcontroller (a full [`Observation`] is 64).
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Obs<'a> {
     /// The target or indicator.
@@ -145,7 +153,10 @@ pub fn series<R: Reading>(
     out: &mut [Point],
 ) -> (usize, Option<Missing>) {
     let mut n = 0;
-    for o in observations.iter().filter(|o| o.subject() == subject) {
+    for o in observations
+        .iter()
+        .filter(|o| o.subject() == subject && o.headline())
+    {
         match out.get_mut(n) {
             Some(slot) => *slot = o.point(),
             None => return (n, Some(Missing::TooManyPoints)),
@@ -509,6 +520,7 @@ mod tests {
                 quote: None,
                 note: None,
                 provisional: false,
+                breakdown: None,
             })
             .expect("room");
         }
@@ -703,6 +715,7 @@ mod tests {
                     quote: None,
                     note: None,
                     provisional: false,
+                    breakdown: None,
                 })
                 .expect("room");
             }

@@ -65,6 +65,10 @@ fn breakdowns_load_beside_the_headline_and_progress_ignores_them() {
             (2022, 9.0, "sectperf: GOV")
         ]
     );
+    // The in-place path (firmware) reads the same headline.
+    let mut out = [koers_core::progress::Point::new(0, 0.0); 8];
+    let (n, _) = koers_core::inplace::series(&b.observations, T, &mut out);
+    assert_eq!(n, 3);
     let (sa, sb) = (status(&a), status(&b));
     assert_eq!(sa.open_sdg, sb.open_sdg);
     assert_eq!(sa, sb);
