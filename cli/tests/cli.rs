@@ -6,46 +6,15 @@
 //! hand-made broken copies whose faulty line is known, and from the
 //! methodology's formulas written out below: never from koers's own output.
 
+mod common;
+
+use common::{koers, KOERS, ROOT};
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use serde_json::Value;
 
-const KOERS: &str = env!("CARGO_BIN_EXE_koers");
-/// The repository root: `koers check data/…` is run from there.
-const ROOT: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/..");
 const DATA: &str = "data/semicon-visie-2035.json";
-
-struct Run {
-    code: i32,
-    stdout: String,
-    stderr: String,
-}
-
-/// Run `koers` from the repository root, with backtraces on so that a panic
-/// could not hide.
-fn koers(args: &[&str]) -> Run {
-    let out = Command::new(KOERS)
-        .args(args)
-        .current_dir(ROOT)
-        .env("RUST_BACKTRACE", "1")
-        .output()
-        .expect("koers runs");
-    let run = Run {
-        code: out.status.code().expect("koers exits, it is not killed"),
-        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
-        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
-    };
-    for s in [&run.stdout, &run.stderr] {
-        assert!(
-            !s.contains("panicked")
-                && !s.contains("stack backtrace")
-                && !s.contains("RUST_BACKTRACE"),
-            "koers {args:?} panicked:\n{s}"
-        );
-    }
-    run
-}
 
 /// A scratch file for one test.
 fn scratch(name: &str, bytes: &[u8]) -> PathBuf {

@@ -5,35 +5,21 @@
 //!
 //! Expected values are the fixtures' own cells, read off the files.
 
+mod common;
+
+use common::{Run, KOERS, ROOT};
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use serde_json::Value;
 
-const KOERS: &str = env!("CARGO_BIN_EXE_koers");
-const ROOT: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/..");
 const DIR: &str = "tests/fixtures/import";
 
-struct Run {
-    code: i32,
-    stdout: String,
-    stderr: String,
-}
-
+/// `koers import ARGS`.
 fn koers(args: &[&str]) -> Run {
-    let out = Command::new(KOERS)
-        .arg("import")
-        .args(args)
-        .current_dir(ROOT)
-        .output()
-        .expect("koers runs");
-    let run = Run {
-        code: out.status.code().expect("koers exits"),
-        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
-        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
-    };
-    assert!(!run.stderr.contains("panicked"), "{args:?}: {}", run.stderr);
-    run
+    let mut all = vec!["import"];
+    all.extend_from_slice(args);
+    common::koers(&all)
 }
 
 fn fixture(name: &str) -> String {

@@ -3,43 +3,14 @@
 //! them, each with the answer Open SDG's published method gives, worked out
 //! in the comments from its rules (never from koers's own output).
 
+mod common;
+
+use common::koers;
 use std::path::{Path, PathBuf};
-use std::process::Command;
 
 use serde_json::Value;
 
-const KOERS: &str = env!("CARGO_BIN_EXE_koers");
-const ROOT: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/..");
 const FIXTURES: &str = "tests/fixtures/opensdg";
-
-struct Run {
-    code: i32,
-    stdout: String,
-    stderr: String,
-}
-
-/// Run `koers` from the repository root, with backtraces on so that a panic
-/// could not hide.
-fn koers(args: &[&str]) -> Run {
-    let out = Command::new(KOERS)
-        .args(args)
-        .current_dir(ROOT)
-        .env("RUST_BACKTRACE", "1")
-        .output()
-        .expect("koers runs");
-    let run = Run {
-        code: out.status.code().expect("koers exits, it is not killed"),
-        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
-        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
-    };
-    for s in [&run.stdout, &run.stderr] {
-        assert!(
-            !s.contains("panicked") && !s.contains("stack backtrace"),
-            "koers {args:?} panicked:\n{s}"
-        );
-    }
-    run
-}
 
 /// A scratch file for one test.
 fn scratch(name: &str, bytes: &[u8]) -> PathBuf {

@@ -7,43 +7,16 @@
 //! from hand-broken copies whose faulty line is known: never from koers's
 //! own output.
 
+mod common;
+
+use common::{koers, ROOT};
 use std::path::{Path, PathBuf};
-use std::process::Command;
 
 use serde_json::Value;
 
-const KOERS: &str = env!("CARGO_BIN_EXE_koers");
-/// The repository root: `koers publish --figures data/figures` runs there.
-const ROOT: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/..");
 const VISION: &str = "data/semicon-visie-2035.json";
 const FIGURES: &str = "data/figures";
 const OTHER: &str = "tests/fixtures/other-vision";
-
-struct Run {
-    code: i32,
-    stdout: String,
-    stderr: String,
-}
-
-fn koers(args: &[&str]) -> Run {
-    let out = Command::new(KOERS)
-        .args(args)
-        .current_dir(ROOT)
-        .env("RUST_BACKTRACE", "1")
-        .output()
-        .expect("koers runs");
-    let run = Run {
-        code: out.status.code().expect("koers exits, it is not killed"),
-        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
-        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
-    };
-    assert!(
-        !run.stderr.contains("panicked"),
-        "koers {args:?} panicked:\n{}",
-        run.stderr
-    );
-    run
-}
 
 /// A fresh, empty scratch directory for one test.
 fn scratch_dir(name: &str) -> PathBuf {
