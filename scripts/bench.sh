@@ -3,7 +3,7 @@
 #   1. assessments per second on 10,000 synthetic series
 #      (core/examples/bench_assess.rs; median of BENCH_RUNS runs, default 9);
 #   2. flash and static RAM of the example firmware (embedded/) for
-#      thumbv7em-none-eabihf, at opt-level "s" and "z", and the largest stack
+#      thumbv7em-none-eabihf, at opt-level "s" and "z" (the profile), and the largest stack
 #      frame (-Zemit-stack-sizes); for `semicon-64k` also the stack it really
 #      uses (painted at reset, run under QEMU's mps2-an386 Cortex-M4 board,
 #      RAM read back) and the sum of all its frames (a bound), printed
@@ -96,7 +96,8 @@ for opt in s z; do
     fw_rows+=("$b|$opt|$flash|$text|$ro|$ram")
   done
 done
-# The largest stack frame (where the Dataset lives), at opt-level "s".
+# The largest stack frame (where the Dataset lives), at the firmware's
+# profile's opt-level ("z").
 declare -A frame
 if [[ -n ${readobj:-} && -x ${readobj:-} ]]; then
   frame_cmd="RUSTC_BOOTSTRAP=1 RUSTFLAGS=-Zemit-stack-sizes cargo build --release -p koers-firmware --target thumbv7em-none-eabihf --target-dir target/stack-sizes; llvm-readobj --stack-sizes"
@@ -180,7 +181,7 @@ ds_cmd="RUSTC_BOOTSTRAP=1 cargo rustc -p koers-core --release --lib --target TAR
   done
   echo
   echo "Firmware for thumbv7em-none-eabihf (Cortex-M4F), bytes; flash = vector table + text + rodata + data,"
-  echo "static RAM = data + bss; the stack frame is the largest one (opt-level \"s\"), the Dataset included."
+  echo "static RAM = data + bss; the stack frame is the largest one (opt-level \"z\", the firmware's profile), the Dataset included."
   echo "Command: \`cd embedded && CARGO_PROFILE_RELEASE_OPT_LEVEL={s,z} cargo build --release -p koers-firmware --target thumbv7em-none-eabihf && $(basename "${size_tool:-llvm-size}") -A target/thumbv7em-none-eabihf/release/BIN\`"
   echo
   echo "| firmware | does | opt-level | flash | .text | .rodata | static RAM | largest stack frame |"
@@ -195,17 +196,17 @@ ds_cmd="RUSTC_BOOTSTRAP=1 cargo rustc -p koers-core --release --lib --target TAR
       semicon-64k) does="the whole vision in place (\`builtin::STATIC_VISION\`), 32 observations, \`inplace\` assess + roll-up" ;;
     esac
     f=
-    [[ $opt == s ]] && f=$(commas "${frame[$b]:-?}")
+    [[ $opt == z ]] && f=$(commas "${frame[$b]:-?}")
     echo "| \`$b\` | $does | $opt | $(commas "$flash") | $(commas "$text") | $(commas "$ro") | $(commas "$ram") | $f |"
   done
   echo
-  echo "Aims of issue 10 (opt-level \"s\"), bytes:"
+  echo "Aims of issue 10 (opt-level \"z\", the firmware's profile), bytes:"
   echo
   echo "| firmware | measure | figure | aim | command |"
   echo "| --- | --- | ---: | ---: | --- |"
   for r in "${fw_rows[@]}"; do
     IFS='|' read -r b opt flash text ro ram <<<"$r"
-    [[ $opt == s ]] || continue
+    [[ $opt == z ]] || continue
     case $b in
       open-sdg) echo "| \`open-sdg\` | flash (no series needs the complex power) | $(commas "$flash") | 10,240 | \`cargo build --release -p koers-firmware --target thumbv7em-none-eabihf\` |" ;;
       semicon-64k)
@@ -230,6 +231,6 @@ ds_cmd="RUSTC_BOOTSTRAP=1 cargo rustc -p koers-core --release --lib --target TAR
     echo "| $opt | $(commas "$bytes") | $(commas "$gz") | $(commas "$code") | $(commas "$wdata") |"
   done
 } | tee "$out/bench-core.md"
-# Leave the firmware built as `make embedded` builds it (opt-level "s").
+# Leave the firmware built as `make embedded` builds it (its profile, "z").
 (cd embedded && cargo build --release -q -p koers-firmware --target thumbv7em-none-eabihf \
   && cargo build --release -q -p koers-wasm-size --target wasm32-unknown-unknown) >&2

@@ -376,6 +376,14 @@ fn span(from: i32, to: i32) -> i64 {
     i64::from(to) - i64::from(from)
 }
 
+/// [`span`] as a float, exactly: both years and their difference (under
+/// 2^33) are exact in an `f64`. Open SDG's path uses it so that a firmware
+/// converts no 64-bit integer to a float (a routine fewer in flash).
+#[inline]
+fn span_f64(from: i32, to: i32) -> f64 {
+    f64::from(to) - f64::from(from)
+}
+
 fn clamp_score(s: f64) -> f64 {
     s.clamp(-MAX_SCORE, MAX_SCORE)
 }
@@ -412,8 +420,8 @@ fn check_points(points: &[Point]) -> Result<(), Reason> {
 }
 
 /// Open SDG's `growth_calculation`: `(current / base)^(1 / years) - 1`, raw.
-fn growth(current: f64, base: f64, years: i64) -> f64 {
-    libm::pow(current / base, 1.0 / years as f64) - 1.0
+fn growth(current: f64, base: f64, years: f64) -> f64 {
+    libm::pow(current / base, 1.0 / years) - 1.0
 }
 
 /// `|CAGR_T|` exactly as Open SDG computes it, including a target of the
@@ -429,11 +437,11 @@ fn growth(current: f64, base: f64, years: i64) -> f64 {
 fn target_growth_magnitude(
     target: f64,
     base: f64,
-    years: i64,
+    years: f64,
     base_year_observed: bool,
 ) -> Result<f64, Reason> {
     let ratio = target / base;
-    let exponent = 1.0 / years as f64;
+    let exponent = 1.0 / years;
     let magnitude = if ratio >= 0.0 || exponent == libm::floor(exponent) {
         libm::fabs(libm::pow(ratio, exponent) - 1.0)
     } else if base_year_observed {
@@ -506,10 +514,13 @@ pub fn score_with_target_in(r: f64, t: Thresholds) -> Option<f64> {
     if r.is_nan() {
         return None;
     }
+    // Open SDG's `min(…, 5)` and `max(…, -5)` are the clamp's bounds: the
+    // formulas give no NaN for a ratio that is not NaN, so the clamp alone
+    // gives the same score (and no `fmin`/`fmax` in a firmware).
     let s = if r >= t.high || r >= t.med {
-        (7.1429 * r - 4.2857).min(MAX_SCORE)
+        7.1429 * r - 4.2857
     } else {
-        (4.1667 * r - 2.5).max(-MAX_SCORE)
+        4.1667 * r - 2.5
     };
     Some(clamp_score(s))
 }
@@ -533,12 +544,14 @@ pub fn score_without_target_in(v: f64, c: f64, t: Thresholds) -> Option<f64> {
         return None;
     }
     let c = c.clamp(0.0, 1.0);
+    // As in `score_with_target_in`, the clamp below is Open SDG's `min`
+    // and `max`: with `v` not NaN and `0 < c <= 1` no formula gives NaN.
     let s = if v < t.low {
-        (125.0 * v - 2.5).max(-MAX_SCORE)
+        125.0 * v - 2.5
     } else if c == 0.0 {
         MAX_SCORE
     } else if v >= t.high {
-        (500.0 * v / c - 5.0).min(MAX_SCORE)
+        500.0 * v / c - 5.0
     } else if v >= t.med {
         250.0 * v / c - 1.25
     } else {
@@ -686,21 +699,20 @@ fn progress_value(
     if opposite_signs(y0, current.value) {
         return Err(Reason::OppositeSigns);
     }
-    let years = span(base.year, current.year);
-    if years < 1 {
+    if current.year <= base.year {
         return Err(Reason::TooFewYears);
     }
-    let observed = growth(current.value, y0, years);
+    let observed = growth(current.value, y0, span_f64(base.year, current.year));
     let d = cfg.direction.sign();
     let v = match target {
         None => sign * d * observed,
         Some(t) => {
             // Open SDG divides by zero here (or takes a negative power); koers
             // refuses a target year that is not after the base year.
-            let target_years = span(base.year, cfg.target_year);
-            if target_years < 1 {
+            if cfg.target_year <= base.year {
                 return Err(Reason::TargetYearNotAfterBase);
             }
+            let target_years = span_f64(base.year, cfg.target_year);
             let required = target_growth_magnitude(t, y0, target_years, base_year_observed)?;
             sign * d * observed / required
         }
@@ -1030,8 +1042,7 @@ pub fn cagr(from: Point, to: Point) -> Result<f64, Reason> {
     if !from.value.is_finite() || !to.value.is_finite() {
         return Err(Reason::NonFinite);
     }
-    let years = span(from.year, to.year);
-    if years == 0 {
+    if from.year == to.year {
         return Err(Reason::ZeroSpan);
     }
     if from.value == 0.0 {
@@ -1040,6 +1051,7 @@ pub fn cagr(from: Point, to: Point) -> Result<f64, Reason> {
     if opposite_signs(from.value, to.value) {
         return Err(Reason::OppositeSigns);
     }
+    let years = span_f64(from.year, to.year);
     finite(growth(to.value, from.value, years)).ok_or(Reason::NonFinite)
 }
 

@@ -11,6 +11,9 @@ use koers_core::model::Dataset;
 use koers_core::{assess, load};
 use panic_halt as _;
 
+#[path = "../board.rs"]
+mod board;
+
 const JSON: &str = include_str!("../small.json");
 
 #[entry]

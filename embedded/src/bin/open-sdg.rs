@@ -10,6 +10,9 @@ use cortex_m_rt::entry;
 use koers_core::progress::{open_sdg, Direction, OpenSdgConfig, Point};
 use panic_halt as _;
 
+#[path = "../board.rs"]
+mod board;
+
 #[entry]
 fn main() -> ! {
     let points = [

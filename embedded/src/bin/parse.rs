@@ -12,6 +12,9 @@ use koers_core::model::Dataset;
 use koers_core::progress::{open_sdg, OpenSdgConfig, Point};
 use panic_halt as _;
 
+#[path = "../board.rs"]
+mod board;
+
 const JSON: &str = include_str!("../small.json");
 
 #[entry]

@@ -19,6 +19,9 @@ use koers_core::inplace::{self, Obs, StaticVision};
 use koers_core::progress::Point;
 use panic_halt as _;
 
+#[path = "../board.rs"]
+mod board;
+
 /// Observations held: what a device collects between two assessments.
 const OBSERVATIONS: usize = 32;
 /// Points of one series (observations of one subject) plus the baseline.
@@ -70,7 +73,55 @@ fn main() -> ! {
         let (Ok(()), Ok(()), Ok(whole)) = (t, i, whole) else {
             panic!("a buffer is smaller than the vision")
         };
+        #[cfg(feature = "answers")]
+        if round == 0 {
+            answers::report(v, &observations, &targets, &indicators, &priorities, &whole);
+        }
         black_box((whole, &targets, &indicators, &priorities));
         round = round.wrapping_add(1);
+    }
+}
+
+/// The first round's inputs and answers, a line each, through semihosting
+/// (QEMU's `-semihosting`), then the end of the program: what
+/// `core/tests/firmware_answers.rs` recomputes on the host and compares.
+/// Numbers are printed with `{:?}`, which gives the shortest text that
+/// reads back to the same bits, so equal text is equal answers.
+#[cfg(feature = "answers")]
+mod answers {
+    use cortex_m_semihosting::{debug, hprintln};
+    use koers_core::assess::{IndicatorStatus, Rollup, TargetStatus};
+    use koers_core::inplace::{Obs, StaticVision};
+
+    pub fn report(
+        v: &StaticVision,
+        observations: &[Obs],
+        targets: &[TargetStatus],
+        indicators: &[IndicatorStatus],
+        priorities: &[Rollup],
+        whole: &Rollup,
+    ) -> ! {
+        for o in observations {
+            hprintln!("obs\t{}\t{}\t{:?}", o.subject, o.year, o.value);
+        }
+        for (t, s) in v.targets.iter().zip(targets) {
+            hprintln!("target\t{}\t{:?}", t.id, s);
+        }
+        for (i, s) in v.indicators.iter().zip(indicators) {
+            hprintln!("indicator\t{}\t{:?}", i.id, s);
+        }
+        for (p, r) in v.priorities.iter().zip(priorities) {
+            hprintln!("priority\t{}\t{:?}", p.id, r);
+        }
+        hprintln!("whole\t{:?}", whole);
+        hprintln!(
+            "end\t{}\t{}\t{}",
+            targets.len(),
+            indicators.len(),
+            priorities.len()
+        );
+        debug::exit(debug::EXIT_SUCCESS);
+        #[allow(clippy::empty_loop)]
+        loop {}
     }
 }

@@ -12,6 +12,9 @@ use koers_core::model::Dataset;
 use koers_core::{assess, builtin};
 use panic_halt as _;
 
+#[path = "../board.rs"]
+mod board;
+
 #[entry]
 fn main() -> ! {
     let mut ds = Dataset::default();
