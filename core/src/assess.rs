@@ -83,8 +83,8 @@ pub struct TargetStatus {
 
 /// The observations of one subject as points, into `out`; more than
 /// [`MAX_SERIES_POINTS`] is an error and leaves `out` holding the first ones.
-pub fn series(
-    ds: &Dataset,
+pub fn series<const O: usize, const F: usize>(
+    ds: &Dataset<'_, O, F>,
     subject: &str,
     out: &mut Vec<Point, MAX_SERIES_POINTS>,
 ) -> Result<(), Missing> {
@@ -108,7 +108,10 @@ fn latest(points: &[Point]) -> Option<Point> {
 }
 
 /// Assess one target against its observations in `ds`.
-pub fn assess_target(ds: &Dataset, t: &Target) -> TargetStatus {
+pub fn assess_target<const O: usize, const F: usize>(
+    ds: &Dataset<'_, O, F>,
+    t: &Target,
+) -> TargetStatus {
     let mut points = Vec::new();
     let too_many = series(ds, t.id, &mut points).err();
     assess_points(t, &points, ds.vision.horizon_year, too_many)
@@ -336,7 +339,10 @@ pub struct IndicatorStatus {
 }
 
 /// Assess one indicator against its observations in `ds`.
-pub fn assess_indicator(ds: &Dataset, i: &Indicator) -> IndicatorStatus {
+pub fn assess_indicator<const O: usize, const F: usize>(
+    ds: &Dataset<'_, O, F>,
+    i: &Indicator,
+) -> IndicatorStatus {
     let mut points = Vec::new();
     let too_many = series(ds, i.id, &mut points).err();
     // A proxy series may run the other way (a rank: lower is better).
@@ -453,7 +459,9 @@ pub fn rollup<'s>(statuses: impl IntoIterator<Item = &'s TargetStatus>) -> Rollu
 }
 
 /// Every target's status, in dataset order.
-pub fn assess_all(ds: &Dataset) -> Vec<TargetStatus, { crate::config::MAX_TARGETS }> {
+pub fn assess_all<const O: usize, const F: usize>(
+    ds: &Dataset<'_, O, F>,
+) -> Vec<TargetStatus, { crate::config::MAX_TARGETS }> {
     let mut out = Vec::new();
     for t in &ds.targets {
         // Capacities match: the dataset cannot hold more targets than this.
@@ -463,8 +471,8 @@ pub fn assess_all(ds: &Dataset) -> Vec<TargetStatus, { crate::config::MAX_TARGET
 }
 
 /// Roll-up per priority (dataset order) and for the whole vision.
-pub fn rollup_priorities(
-    ds: &Dataset,
+pub fn rollup_priorities<const O: usize, const F: usize>(
+    ds: &Dataset<'_, O, F>,
     statuses: &[TargetStatus],
 ) -> (Vec<Rollup, MAX_PRIORITIES>, Rollup) {
     let mut per = Vec::new();
@@ -482,7 +490,11 @@ pub fn rollup_priorities(
 }
 
 /// Roll-up of one objective: its own targets and its sub-items' targets.
-pub fn rollup_objective(ds: &Dataset, statuses: &[TargetStatus], objective: &str) -> Rollup {
+pub fn rollup_objective<const O: usize, const F: usize>(
+    ds: &Dataset<'_, O, F>,
+    statuses: &[TargetStatus],
+    objective: &str,
+) -> Rollup {
     rollup(
         ds.targets
             .iter()

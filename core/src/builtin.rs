@@ -18,7 +18,10 @@ pub use vision_static::{
 /// value with its source, and no observations.
 pub const VISION_JSON: &str = include_str!("../../data/semicon-visie-2035.json");
 
-/// Load the built-in vision into `out`.
-pub fn load_into(out: &mut Dataset<'static>) -> Result<(), Issues> {
+/// Load the built-in vision into `out` (any capacities: the vision holds
+/// no observations or window flows).
+pub fn load_into<const O: usize, const F: usize>(
+    out: &mut Dataset<'static, O, F>,
+) -> Result<(), Issues> {
     load::load_into(VISION_JSON, out)
 }

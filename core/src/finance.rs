@@ -56,7 +56,9 @@ fn money(w: &InvestmentWindow) -> Money {
 }
 
 /// The windows as the leverage module sees them.
-pub fn window_money<'a>(ds: &Dataset<'a>) -> Vec<WindowMoney<'a>, MAX_WINDOWS> {
+pub fn window_money<'a, const O: usize, const F: usize>(
+    ds: &Dataset<'a, O, F>,
+) -> Vec<WindowMoney<'a>, MAX_WINDOWS> {
     let mut out = Vec::new();
     for w in &ds.windows {
         let _ = out.push(WindowMoney {
@@ -70,7 +72,7 @@ pub fn window_money<'a>(ds: &Dataset<'a>) -> Vec<WindowMoney<'a>, MAX_WINDOWS> {
     out
 }
 
-fn depth(ds: &Dataset, w: &InvestmentWindow) -> u8 {
+fn depth<const O: usize, const F: usize>(ds: &Dataset<'_, O, F>, w: &InvestmentWindow) -> u8 {
     let mut d = 0u8;
     let mut at = w.parent;
     while let Some(p) = at {
@@ -84,7 +86,7 @@ fn depth(ds: &Dataset, w: &InvestmentWindow) -> u8 {
 }
 
 /// Sum the realised flows of one window.
-pub fn realised(ds: &Dataset, window: &str) -> Realised {
+pub fn realised<const O: usize, const F: usize>(ds: &Dataset<'_, O, F>, window: &str) -> Realised {
     let mut r = Realised::default();
     for f in ds.window_flows.iter().filter(|f| f.window == window) {
         r.years += 1;
@@ -113,7 +115,9 @@ pub fn realised(ds: &Dataset, window: &str) -> Realised {
 }
 
 /// Every window, in dataset order, with its leverage promised and realised.
-pub fn window_rows(ds: &Dataset) -> Vec<WindowRow, MAX_WINDOWS> {
+pub fn window_rows<const O: usize, const F: usize>(
+    ds: &Dataset<'_, O, F>,
+) -> Vec<WindowRow, MAX_WINDOWS> {
     let mut out = Vec::new();
     for (index, w) in ds.windows.iter().enumerate() {
         let promised = leverage::leverage(&money(w), None);
@@ -146,7 +150,7 @@ pub fn window_rows(ds: &Dataset) -> Vec<WindowRow, MAX_WINDOWS> {
 
 /// All windows' money counted once: top-level windows only, per-year windows
 /// over their period clipped to `[first, horizon]`.
-pub fn totals(ds: &Dataset, first_year: i32) -> Totals {
+pub fn totals<const O: usize, const F: usize>(ds: &Dataset<'_, O, F>, first_year: i32) -> Totals {
     leverage::total_once(&window_money(ds), (first_year, ds.vision.horizon_year))
 }
 
@@ -181,7 +185,10 @@ pub struct Finding {
 }
 
 /// One amount of every window, public or total, for [`findings`].
-fn amounts<'a>(ds: &'a Dataset<'a>, measure: Measure) -> Vec<WindowMoney<'a>, MAX_WINDOWS> {
+fn amounts<'a, const O: usize, const F: usize>(
+    ds: &'a Dataset<'a, O, F>,
+    measure: Measure,
+) -> Vec<WindowMoney<'a>, MAX_WINDOWS> {
     let mut money = Vec::new();
     for w in &ds.windows {
         let amount = match measure {
@@ -211,7 +218,9 @@ fn amounts<'a>(ds: &'a Dataset<'a>, measure: Measure) -> Vec<WindowMoney<'a>, MA
 /// money; a parent that states only a total, with its parts' totals. Where
 /// the vision lists only some parts (`parts_incomplete`), only "do the
 /// listed parts already exceed the whole" is asked.
-pub fn findings(ds: &Dataset) -> Vec<Finding, MAX_WINDOWS> {
+pub fn findings<const O: usize, const F: usize>(
+    ds: &Dataset<'_, O, F>,
+) -> Vec<Finding, MAX_WINDOWS> {
     let public = amounts(ds, Measure::Public);
     let total = amounts(ds, Measure::Total);
     let mut out = Vec::new();

@@ -416,17 +416,17 @@ impl core::error::Error for Error {}
 /// The result type of this module.
 pub type Result<T> = core::result::Result<T, Error>;
 
-/// Every problem one validation found (up to [`MAX_ISSUES`]), and how many
-/// there were in all.
+/// Every problem one validation found (up to `N`, [`MAX_ISSUES`] unless the
+/// caller chooses: see [`validate_into`]), and how many there were in all.
 #[derive(Clone, Debug, Default, PartialEq, serde::Serialize)]
-pub struct Issues {
+pub struct Issues<const N: usize = MAX_ISSUES> {
     /// The problems, in file order.
-    pub errors: heapless::Vec<Error, MAX_ISSUES>,
+    pub errors: heapless::Vec<Error, N>,
     /// How many there were, including those not kept.
     pub total: usize,
 }
 
-impl Issues {
+impl<const N: usize> Issues<N> {
     /// Record one problem.
     pub fn push(&mut self, path: Path, kind: ErrorKind) {
         self.total += 1;
@@ -480,22 +480,22 @@ impl<'de> Progress<'de> {
     }
 }
 
-struct DatasetSeed<'p, 'o, 'de> {
+struct DatasetSeed<'p, 'o, 'de, const O: usize, const F: usize> {
     progress: &'p Progress<'de>,
-    out: &'o mut Dataset<'de>,
+    out: &'o mut Dataset<'de, O, F>,
     /// Reading a figures file: only [`Table::FIGURES`] allowed, the vision's
     /// tables left as they are.
     figures: bool,
 }
 
-impl<'de> DeserializeSeed<'de> for DatasetSeed<'_, '_, 'de> {
+impl<'de, const O: usize, const F: usize> DeserializeSeed<'de> for DatasetSeed<'_, '_, 'de, O, F> {
     type Value = ();
     fn deserialize<D: de::Deserializer<'de>>(self, d: D) -> core::result::Result<(), D::Error> {
         d.deserialize_map(self)
     }
 }
 
-impl<'de> Visitor<'de> for DatasetSeed<'_, '_, 'de> {
+impl<'de, const O: usize, const F: usize> Visitor<'de> for DatasetSeed<'_, '_, 'de, O, F> {
     type Value = ();
 
     fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
@@ -809,7 +809,10 @@ impl<'de, A: MapAccess<'de>> MapAccess<'de> for Keys<'_, 'de, A> {
 /// Parse a dataset: structure and types only (see [`validate`] for the
 /// rest). `out` is cleared first and, on error, holds what was read before the
 /// error: parse into a scratch dataset when the old data must survive.
-pub fn parse_into<'a>(json: &'a str, out: &mut Dataset<'a>) -> Result<()> {
+pub fn parse_into<'a, const O: usize, const F: usize>(
+    json: &'a str,
+    out: &mut Dataset<'a, O, F>,
+) -> Result<()> {
     *out = Dataset::default();
     parse(json, out, false)?;
     check_format(out.format, out.format_version, "koers")
@@ -820,7 +823,10 @@ pub fn parse_into<'a>(json: &'a str, out: &mut Dataset<'a>) -> Result<()> {
 /// tables are replaced, the vision's are kept. See [`load_figures_into`] for
 /// parsing and validating together. On error `out`'s figure tables hold what
 /// was read before the error.
-pub fn parse_figures_into<'a>(json: &'a str, out: &mut Dataset<'a>) -> Result<()> {
+pub fn parse_figures_into<'a, const O: usize, const F: usize>(
+    json: &'a str,
+    out: &mut Dataset<'a, O, F>,
+) -> Result<()> {
     out.sources.clear();
     out.series.clear();
     out.observations.clear();
@@ -838,16 +844,20 @@ pub fn parse_figures_into<'a>(json: &'a str, out: &mut Dataset<'a>) -> Result<()
 /// [`parse_figures_into`]): every problem found, with lines in `json` for
 /// the figures' tables. On error `out` holds the figures as far as read:
 /// load into a copy when the old figures must survive.
-pub fn load_figures_into<'a>(
+pub fn load_figures_into<'a, const O: usize, const F: usize>(
     json: &'a str,
-    out: &mut Dataset<'a>,
+    out: &mut Dataset<'a, O, F>,
 ) -> core::result::Result<(), Issues> {
     parse_figures_into(json, out)?;
     validated(json, out, &Table::FIGURES)
 }
 
 /// Validate `ds`, giving each problem in one of `tables` its line in `json`.
-fn validated(json: &str, ds: &Dataset, tables: &[Table]) -> core::result::Result<(), Issues> {
+fn validated<const O: usize, const F: usize>(
+    json: &str,
+    ds: &Dataset<'_, O, F>,
+    tables: &[Table],
+) -> core::result::Result<(), Issues> {
     let mut issues = validate(ds);
     for e in issues.errors.iter_mut() {
         if e.path.table.is_none_or(|t| tables.contains(&t)) {
@@ -863,7 +873,11 @@ fn validated(json: &str, ds: &Dataset, tables: &[Table]) -> core::result::Result
     }
 }
 
-fn parse<'a>(json: &'a str, out: &mut Dataset<'a>, figures: bool) -> Result<()> {
+fn parse<'a, const O: usize, const F: usize>(
+    json: &'a str,
+    out: &mut Dataset<'a, O, F>,
+    figures: bool,
+) -> Result<()> {
     let progress = Progress::default();
     let mut de = serde_json_core::de::Deserializer::new(json.as_bytes(), None);
     let parsed = DatasetSeed {
@@ -926,7 +940,10 @@ fn check_format(format: &str, version: u32, want: &str) -> Result<()> {
 /// Parse and validate a dataset into `out`: every problem found, or none.
 /// On error `out` holds a partial or invalid dataset: load into a scratch
 /// dataset and keep the old one when the data must survive a failed import.
-pub fn load_into<'a>(json: &'a str, out: &mut Dataset<'a>) -> core::result::Result<(), Issues> {
+pub fn load_into<'a, const O: usize, const F: usize>(
+    json: &'a str,
+    out: &mut Dataset<'a, O, F>,
+) -> core::result::Result<(), Issues> {
     parse_into(json, out)?;
     validated(json, out, &Table::ALL)
 }
@@ -1095,12 +1112,12 @@ fn url_ok(u: &str) -> bool {
     rest.is_some_and(|r| !r.is_empty() && !r.contains(char::is_whitespace))
 }
 
-struct Checker<'d, 'a> {
-    ds: &'d Dataset<'a>,
-    issues: Issues,
+struct Checker<'d, 'a, 'i, const O: usize, const F: usize, const N: usize> {
+    ds: &'d Dataset<'a, O, F>,
+    issues: &'i mut Issues<N>,
 }
 
-impl<'a> Checker<'_, 'a> {
+impl<'a, const O: usize, const F: usize, const N: usize> Checker<'_, 'a, '_, O, F, N> {
     fn at(&mut self, t: Table, i: usize, field: &'static str, kind: ErrorKind) {
         self.issues.push(Path::item(t, i, field), kind);
     }
@@ -1229,11 +1246,21 @@ impl<'a> Checker<'_, 'a> {
 /// Check everything the types cannot: ids unique and well-formed, references
 /// resolve, no cycles, numbers finite, amounts not negative, years in range
 /// and in order, required texts present, one observation per subject and year.
-pub fn validate(ds: &Dataset) -> Issues {
-    let mut c = Checker {
-        ds,
-        issues: Issues::default(),
-    };
+pub fn validate<const O: usize, const F: usize>(ds: &Dataset<'_, O, F>) -> Issues {
+    let mut issues = Issues::default();
+    validate_into(ds, &mut issues);
+    issues
+}
+
+/// [`validate`] into a report of the caller's size: a firmware that
+/// keeps the first 4 problems holds an `Issues<4>` (the count in
+/// [`Issues::total`] still counts them all). `out` is cleared first.
+pub fn validate_into<const O: usize, const F: usize, const N: usize>(
+    ds: &Dataset<'_, O, F>,
+    out: &mut Issues<N>,
+) {
+    *out = Issues::default();
+    let mut c = Checker { ds, issues: out };
     let v = &ds.vision;
     if !valid_id(v.id) {
         c.issues
@@ -1495,7 +1522,6 @@ pub fn validate(ds: &Dataset) -> Issues {
             c.at(WF, i, "year", ErrorKind::DuplicateYear);
         }
     }
-    c.issues
 }
 
 /// Walk parents from `start`; true when the walk comes back to `start` or
@@ -1695,6 +1721,62 @@ mod tests {
     fn load(json: &str) -> core::result::Result<Dataset<'_>, Issues> {
         let mut ds = Dataset::default();
         load_into(json, &mut ds).map(|()| ds)
+    }
+
+    #[test]
+    fn capacities_are_the_callers() {
+        // Room for two observations and no window flows: two load; a third
+        // is refused with that capacity and the item that did not fit.
+        let two = MINIMAL.replace(
+            r#"{"subject": "T1", "year": 2024, "value": 1.5, "source": "CBS"}"#,
+            r#"{"subject": "T1", "year": 2024, "value": 1.5, "source": "CBS"},
+    {"subject": "T1", "year": 2025, "value": 1.75, "source": "CBS"}"#,
+        );
+        let mut small: Dataset<'_, 2, 0> = Dataset::default();
+        load_into(&two, &mut small).expect("two observations fit");
+        assert_eq!(small.observations.len(), 2);
+        // The same answers as the default dataset's.
+        let big = load(&two).expect("loads");
+        assert_eq!(
+            crate::assess::assess_all(&small),
+            crate::assess::assess_all(&big)
+        );
+        let three = two.replace(
+            r#""value": 1.75, "source": "CBS"}"#,
+            r#""value": 1.75, "source": "CBS"},
+    {"subject": "T2", "year": 2025, "value": 1.5, "source": "CBS"}"#,
+        );
+        let mut small: Dataset<'_, 2, 0> = Dataset::default();
+        let e = load_into(&three, &mut small).unwrap_err();
+        assert_eq!(e.errors[0].kind, ErrorKind::TooMany { capacity: 2 });
+        assert_eq!(e.errors[0].path.table, Some(Table::Observations));
+        assert_eq!(e.errors[0].path.index, Some(2));
+        assert!(load(&three).is_ok(), "the default dataset holds three");
+        // It pays for what it holds: 1,022 observations and every window
+        // flow less than the default.
+        use crate::model::{Observation, WindowFlow};
+        let saved = core::mem::size_of::<Dataset>() - core::mem::size_of::<Dataset<'_, 2, 0>>();
+        assert_eq!(
+            saved,
+            (crate::config::MAX_OBSERVATIONS - 2) * core::mem::size_of::<Observation>()
+                + crate::config::MAX_WINDOW_FLOWS * core::mem::size_of::<WindowFlow>()
+        );
+    }
+
+    #[test]
+    fn a_report_of_the_callers_size_counts_every_problem() {
+        let bad = MINIMAL
+            .replace(r#""id": "T1""#, r#""id": "t 1""#)
+            .replace(r#""id": "T2""#, r#""id": "t 2""#);
+        let mut ds: Dataset = Dataset::default();
+        parse_into(&bad, &mut ds).expect("parses");
+        let all = validate(&ds);
+        assert!(all.total >= 2, "{all:?}");
+        let mut one = Issues::<1>::default();
+        validate_into(&ds, &mut one);
+        assert_eq!(one.errors.len(), 1);
+        assert_eq!(one.total, all.total);
+        assert_eq!(one.errors[0], all.errors[0]);
     }
 
     #[test]

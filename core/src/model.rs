@@ -656,8 +656,20 @@ pub struct WindowFlow<'a> {
 }
 
 /// A whole vision: what it promises and what has happened since.
+///
+/// The two tables that grow with use, observations and realised window
+/// flows, have capacities chosen by whoever holds the dataset:
+/// `Dataset<'a>` is `Dataset<'a, MAX_OBSERVATIONS, MAX_WINDOW_FLOWS>`
+/// (what the CLI and the dashboard hold); a firmware that keeps 64
+/// observations and no flows holds a `Dataset<'a, 64, 0>` and pays for 64
+/// (heapless's habit: the caller picks `N`). Every function of this crate
+/// that reads a dataset takes any capacities.
 #[derive(Clone, Debug, Default, PartialEq, Serialize)]
-pub struct Dataset<'a> {
+pub struct Dataset<
+    'a,
+    const OBSERVATIONS: usize = MAX_OBSERVATIONS,
+    const FLOWS: usize = MAX_WINDOW_FLOWS,
+> {
     /// Always `koers`.
     pub format: &'a str,
     /// Always [`FORMAT_VERSION`].
@@ -679,9 +691,9 @@ pub struct Dataset<'a> {
     /// Other figures the vision states.
     pub figures: Vec<Figure<'a>, MAX_FIGURES>,
     /// Observations.
-    pub observations: Vec<Observation<'a>, MAX_OBSERVATIONS>,
+    pub observations: Vec<Observation<'a>, OBSERVATIONS>,
     /// Realised window flows.
-    pub window_flows: Vec<WindowFlow<'a>, MAX_WINDOW_FLOWS>,
+    pub window_flows: Vec<WindowFlow<'a>, FLOWS>,
     /// Publications that figures and references cite.
     pub sources: Vec<Source<'a>, MAX_SOURCES>,
     /// What each published series of figures is (one per subject).
@@ -693,7 +705,7 @@ pub struct Dataset<'a> {
 /// The version of the data format this crate reads and writes.
 pub const FORMAT_VERSION: u32 = 1;
 
-impl<'a> Dataset<'a> {
+impl<'a, const O: usize, const F: usize> Dataset<'a, O, F> {
     /// The priority with this id.
     pub fn priority(&self, id: &str) -> Option<&Priority<'a>> {
         self.priorities.iter().find(|p| p.id == id)

@@ -74,7 +74,12 @@ pub fn is_published(o: &Observation) -> bool {
     o.document.is_some()
 }
 
-fn coverage<'a>(ds: &Dataset<'a>, kind: SubjectKind, id: &'a str, this_year: i32) -> Coverage<'a> {
+fn coverage<'a, const O: usize, const F: usize>(
+    ds: &Dataset<'a, O, F>,
+    kind: SubjectKind,
+    id: &'a str,
+    this_year: i32,
+) -> Coverage<'a> {
     let mut latest: Option<&Observation<'a>> = None;
     let mut figures = 0;
     for o in ds
@@ -111,7 +116,10 @@ fn coverage<'a>(ds: &Dataset<'a>, kind: SubjectKind, id: &'a str, this_year: i32
 
 /// Every target and indicator's published figures, targets first, in
 /// dataset order; `this_year` decides what is current.
-pub fn coverage_all<'a>(ds: &Dataset<'a>, this_year: i32) -> Vec<Coverage<'a>, MAX_SUBJECTS> {
+pub fn coverage_all<'a, const O: usize, const F: usize>(
+    ds: &Dataset<'a, O, F>,
+    this_year: i32,
+) -> Vec<Coverage<'a>, MAX_SUBJECTS> {
     let mut out = Vec::new();
     for t in &ds.targets {
         let _ = out.push(coverage(ds, SubjectKind::Target, t.id, this_year));
@@ -141,7 +149,10 @@ pub struct Summary<'a> {
 }
 
 /// Count what the published figures cover.
-pub fn summary<'a>(ds: &Dataset<'a>, all: &[Coverage<'a>]) -> Summary<'a> {
+pub fn summary<'a, const O: usize, const F: usize>(
+    ds: &Dataset<'a, O, F>,
+    all: &[Coverage<'a>],
+) -> Summary<'a> {
     let mut s = Summary {
         subjects: all.len(),
         ..Summary::default()
@@ -197,7 +208,7 @@ mod tests {
 
     #[test]
     fn coverage_tells_current_stale_and_none_and_counts_only_published_figures() {
-        let mut ds = Dataset::default();
+        let mut ds: Dataset = Dataset::default();
         load::load_into(VISION, &mut ds).unwrap();
         load::load_figures_into(FIGURES, &mut ds).unwrap();
         let all = coverage_all(&ds, 2026);
@@ -228,7 +239,7 @@ mod tests {
 
     #[test]
     fn a_vision_table_in_a_figures_file_is_refused_and_the_vision_kept() {
-        let mut ds = Dataset::default();
+        let mut ds: Dataset = Dataset::default();
         load::load_into(VISION, &mut ds).unwrap();
         let before = ds.targets.len();
         let bad = r#"{"format": "koers-figures", "format_version": 1, "targets": []}"#;
@@ -245,7 +256,7 @@ mod tests {
             .replace("https://example.org/b", "example.org/b")
             .replace("\"document\": \"s2\"", "\"document\": \"nope\"")
             .replace("\"unit\": \"percent_of_gdp\"", "\"unit\": \"percent\"");
-        let mut ds = Dataset::default();
+        let mut ds: Dataset = Dataset::default();
         load::load_into(VISION, &mut ds).unwrap();
         let issues = load::load_figures_into(&bad, &mut ds).unwrap_err();
         let kinds: std::vec::Vec<_> = issues

@@ -37,7 +37,7 @@ pub struct Overview {
 
 /// The first year counted in window totals: the year the vision was
 /// published (its horizon when the date cannot be read).
-pub fn first_year(ds: &Dataset) -> i32 {
+pub fn first_year<const O: usize, const F: usize>(ds: &Dataset<'_, O, F>) -> i32 {
     ds.vision
         .published
         .raw()
@@ -47,7 +47,7 @@ pub fn first_year(ds: &Dataset) -> i32 {
 }
 
 /// Compute the [`Overview`] of `ds`.
-pub fn overview(ds: &Dataset) -> Overview {
+pub fn overview<const O: usize, const F: usize>(ds: &Dataset<'_, O, F>) -> Overview {
     let targets = assess::assess_all(ds);
     let (priorities, vision) = assess::rollup_priorities(ds, &targets);
     let mut indicators = Vec::new();
@@ -101,7 +101,10 @@ pub struct RevolvingChoice {
 
 /// Run the revolving model of `ds`'s revolving window for `choice`; `None`
 /// when the vision has no revolving window with a public amount.
-pub fn revolving(ds: &Dataset, choice: RevolvingChoice) -> Option<Revolving> {
+pub fn revolving<const O: usize, const F: usize>(
+    ds: &Dataset<'_, O, F>,
+    choice: RevolvingChoice,
+) -> Option<Revolving> {
     let (window, w) = ds
         .windows
         .iter()

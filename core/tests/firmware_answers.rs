@@ -82,7 +82,7 @@ fn compare(text: &str) -> Result<String, String> {
         ));
     }
 
-    let mut ds = Box::new(Dataset::default());
+    let mut ds: Box<Dataset> = Box::default();
     builtin::load_into(&mut ds).map_err(|e| format!("the built-in vision: {e:?}"))?;
     for o in &a.obs {
         ds.add_observation(Observation {
@@ -167,7 +167,7 @@ fn firmware_answers_are_the_hosts() {
 fn a_changed_answer_is_caught() {
     // A report as the firmware would print it, from the host's own
     // answers, passes; the same with one score changed by one bit fails.
-    let mut ds = Box::new(Dataset::default());
+    let mut ds: Box<Dataset> = Box::default();
     builtin::load_into(&mut ds).expect("the built-in vision loads");
     let mut lines = Vec::new();
     let subjects: Vec<&str> = ds

@@ -19,7 +19,8 @@ const JSON: &str = include_str!("../small.json");
 
 #[entry]
 fn main() -> ! {
-    let mut ds = Dataset::default();
+    // Room for 32 observations and no window flows: this device's choice.
+    let mut ds: Dataset<'static, 32, 0> = Dataset::default();
     loop {
         if load::parse_into(black_box(JSON), &mut ds).is_ok() {
             if let Some(t) = ds.targets.first() {

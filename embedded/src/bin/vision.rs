@@ -17,7 +17,8 @@ mod board;
 
 #[entry]
 fn main() -> ! {
-    let mut ds = Dataset::default();
+    // The vision holds no observations: room for 32, and no window flows.
+    let mut ds: Dataset<'static, 32, 0> = Dataset::default();
     loop {
         match builtin::load_into(black_box(&mut ds)) {
             Ok(()) => {
