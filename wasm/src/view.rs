@@ -14,7 +14,7 @@ use koers_core::present;
 use koers_core::progress::{Point, Status, YearReached};
 use koers_core::view as words;
 
-use crate::app::{App, EmbedDialog, Flash, Mode};
+use crate::app::{App, Mode};
 use crate::chart;
 use crate::data::{unescape, Obs};
 use crate::dom::{button, h, link, H};
@@ -26,6 +26,7 @@ use wasm_bindgen::JsCast;
 mod breakdowns;
 mod figures;
 mod import;
+mod shell;
 mod tabs;
 
 /// What every view function needs.
@@ -232,9 +233,9 @@ pub fn render(app: &App) -> H {
     };
     let main = h("main").a("id", "main").a("tabindex", "-1");
     main.too(tabs::notes(&c));
-    main.too(banner(&c));
+    main.too(shell::banner(&c));
     if let Some(fl) = &app.flash {
-        main.to(flash(&c, fl));
+        main.to(shell::flash(&c, fl));
     }
     let body = match &app.route {
         Route::Overview => overview(&c),
@@ -245,21 +246,21 @@ pub fn render(app: &App) -> H {
         Route::Data => data_view(&c),
         Route::Method => method(&c),
         Route::Scenario => crate::explore::page(&c),
-        Route::NotFound(_) => not_found(&c),
+        Route::NotFound(_) => shell::not_found(&c),
     };
     main.to(body);
     let root = h("div").a("id", "root");
     if let Some(d) = &app.embed {
-        root.to(embed_dialog(&c, d));
+        root.to(shell::embed_dialog(&c, d));
     }
     root.k(h("a")
         .c("skip")
         .a("href", "#main")
         .a("data-act", "skip")
         .t(c.t(i::SKIP)))
-        .k(header(&c))
+        .k(shell::header(&c))
         .k(main)
-        .k(footer(&c))
+        .k(shell::footer(&c))
 }
 
 /// One part alone, for an iframe or a custom element: minimal chrome, a
@@ -379,211 +380,6 @@ pub(crate) fn embed_button(c: &Ctx, part: &Part, name: &str) -> Option<H> {
             .a("data-view", &view)
             .a("aria-label", &[c.t(i::EMBED), ": ", name].concat()),
     )
-}
-
-/// The Embed dialog: the snippets to put one part on another site.
-fn embed_dialog(c: &Ctx, d: &EmbedDialog) -> H {
-    let view = d.part.view();
-    let lang = if c.l == Lang::En { "en" } else { "nl" };
-    let dialog = h("dialog")
-        .a("id", "embed-dialog")
-        .a("aria-labelledby", "embed-title")
-        .c("embed-dialog");
-    dialog.to(h("h2").a("id", "embed-title").t(c.t(i::EMBED_TITLE)));
-    dialog.to(h("p").k(h("code").t(&view)));
-    match &d.base {
-        None => {
-            dialog.to(h("p")
-                .c("note")
-                .a("id", "embed-offline")
-                .t(c.t(i::EMBED_OFFLINE)));
-        }
-        Some(base) => {
-            let src = [
-                base.as_str(),
-                "embed.html?view=",
-                &crate::scenario::encode(&view).replace("%2f", "/"),
-                "&amp;lang=",
-                lang,
-            ]
-            .concat();
-            let iframe = [
-                "<iframe src=\"",
-                &src,
-                "\" title=\"koers: ",
-                &view,
-                "\" width=\"100%\" height=\"",
-                &d.height.to_string(),
-                "\" loading=\"lazy\" data-koers-embed></iframe>\n<script src=\"",
-                base,
-                "embed-resize.js\" defer></script>",
-            ]
-            .concat();
-            let element = [
-                "<script type=\"module\" src=\"",
-                base.as_str(),
-                "pkg/koers-element.js\"></script>\n<koers-dashboard view=\"",
-                &view,
-                "\" lang=\"",
-                lang,
-                "\"></koers-dashboard>",
-            ]
-            .concat();
-            for (id, label, hint, text) in [
-                (
-                    "embed-iframe",
-                    i::EMBED_IFRAME,
-                    i::EMBED_IFRAME_HINT,
-                    iframe,
-                ),
-                (
-                    "embed-element",
-                    i::EMBED_ELEMENT,
-                    i::EMBED_ELEMENT_HINT,
-                    element,
-                ),
-            ] {
-                dialog.to(h("div")
-                    .c("snippet")
-                    .k(h("label").a("for", id).t(c.t(label)))
-                    .k(h("p")
-                        .c("muted small")
-                        .a("id", &[id, "-hint"].concat())
-                        .t(c.t(hint)))
-                    .k(h("textarea")
-                        .a("id", id)
-                        .a("readonly", "")
-                        .a("rows", "4")
-                        .a("spellcheck", "false")
-                        .a("aria-describedby", &[id, "-hint"].concat())
-                        .t(&text))
-                    .k(button("copy", c.t(i::COPY))
-                        .a("data-target", id)
-                        .a("data-done", c.t(i::COPIED))));
-            }
-            dialog.to(h("p").c("muted small").t(c.t(i::EMBED_CSP)));
-            dialog.to(h("p").k(link(
-                &[base.as_str(), "embed.html?view=", &view, "&lang=", lang].concat(),
-                c.t(i::EMBED_PREVIEW),
-            )
-            .a("target", "_blank")
-            .a("rel", "noopener")
-            .a("id", "embed-preview")));
-        }
-    }
-    dialog.to(h("div")
-        .c("buttons")
-        .k(button("embed-close", c.t(i::CLOSE)).a("id", "embed-close")));
-    dialog
-}
-
-fn header(c: &Ctx) -> H {
-    let nav = h("ul");
-    let here = &c.app.route;
-    let items: [(Route, i::S); 5] = [
-        (Route::Overview, i::OVERVIEW),
-        (Route::Money, i::MONEY),
-        (Route::Scenario, i::SCENARIO),
-        (Route::Data, i::DATA),
-        (Route::Method, i::METHOD),
-    ];
-    for (r, label) in items {
-        let a = link(&r.hash(), c.t(label));
-        let current = *here == r
-            || (r == Route::Overview
-                && matches!(
-                    here,
-                    Route::Priority(_) | Route::Target(_) | Route::Indicator(_)
-                ));
-        nav.to(h("li").k(if current {
-            a.a("aria-current", "page")
-        } else {
-            a
-        }));
-    }
-    let other = match c.l {
-        Lang::Nl => ("en", "English", "EN"),
-        Lang::En => ("nl", "Nederlands", "NL"),
-    };
-    // A tool's name, and a short sign that stands for it where the screen
-    // is narrow (the name stays its accessible name).
-    let tool = |act: &str, sign: &str, name: &str| {
-        h("button")
-            .a("type", "button")
-            .a("data-act", act)
-            .k(h("span").c("sign").a("aria-hidden", "true").t(sign))
-            .k(h("span").c("name").t(name))
-    };
-    h("header")
-        .c("top")
-        .k(h("div")
-            .c("brand")
-            .k(link("#/", "koers").c("logo"))
-            .k(h("span").c("vision").t(&txt(c.ds().vision.title.get(c.l)))))
-        .k(h("nav").a("aria-label", c.t(i::MAIN_NAV)).k(nav))
-        .k(h("div")
-            .c("tools")
-            .k(tool("undo", "\u{21b6}", c.t(i::UNDO))
-                .a("title", "Ctrl+Z")
-                .a("aria-keyshortcuts", "Control+Z"))
-            .k(tool("redo", "\u{21b7}", c.t(i::REDO))
-                .a("title", "Ctrl+Shift+Z")
-                .a("aria-keyshortcuts", "Control+Shift+Z"))
-            .k(tool("embedding", "</>", c.t(i::EMBED_PARTS))
-                .a("id", "embed-switch")
-                .a(
-                    "aria-pressed",
-                    if c.app.embedding { "true" } else { "false" },
-                ))
-            .k(tool("lang", other.2, other.1)
-                .a("lang", other.0)
-                .a("data-lang", other.0)
-                .a("id", "lang-switch")))
-}
-
-fn footer(c: &Ctx) -> H {
-    h("footer")
-        .c("bottom")
-        .k(h("p").t(&vision_words(c, c.t(i::FOOTER))))
-}
-
-fn banner(c: &Ctx) -> Option<H> {
-    let app = c.app;
-    if app.data.obs.is_empty() && app.published_count() == 0 {
-        return Some(
-            h("div")
-                .c("note")
-                .a("id", "no-data-note")
-                .k(h("strong").t(c.t(i::NO_OBS_TITLE)))
-                .t(" ")
-                .t(c.t(i::NO_OBS_TEXT))
-                .t(" ")
-                .k(link("#/data", c.t(i::ENTER_FIGURES))),
-        );
-    }
-    if app.illustrative(None) {
-        return Some(
-            h("div")
-                .c("note illustrative")
-                .a("id", "illustrative-note")
-                .k(h("strong").t(c.t(i::ILLUSTRATIVE_TITLE)))
-                .t(" ")
-                .t(c.t(i::ILLUSTRATIVE_TEXT)),
-        );
-    }
-    None
-}
-
-fn flash(c: &Ctx, fl: &Flash) -> H {
-    let div = h("div")
-        .c(if fl.error { "flash error" } else { "flash" })
-        .a("role", "status")
-        .a("id", "flash")
-        .k(h("span").t(&fl.text));
-    if fl.undo && c.app.history.can_undo() {
-        div.to(button("undo", c.t(i::UNDO)).c("link"));
-    }
-    div
 }
 
 pub(crate) fn title(text: &str) -> H {
@@ -842,7 +638,7 @@ fn stand(c: &Ctx, tg: &Target, s: &TargetStatus) -> String {
 fn priority(c: &Ctx, id: &str) -> H {
     let ds = c.ds();
     let Some((k, p)) = ds.priorities.iter().enumerate().find(|(_, p)| p.id == id) else {
-        return not_found(c);
+        return shell::not_found(c);
     };
     let comp = &c.app.computed;
     let page = h("div").c("priority-page");
@@ -1092,19 +888,13 @@ fn crumbs(c: &Ctx, trail: &[(String, String)]) -> H {
         .k(ol)
 }
 
-fn not_found(c: &Ctx) -> H {
-    h("div")
-        .k(title(c.t(i::NOT_FOUND)))
-        .k(h("p").k(link("#/", c.t(i::OVERVIEW))))
-}
-
 // ---------------------------------------------------------------------------
 // Target and indicator
 
 fn target(c: &Ctx, id: &str) -> H {
     let ds = c.ds();
     let Some(k) = target_index(ds, id) else {
-        return not_found(c);
+        return shell::not_found(c);
     };
     let tg = &ds.targets[k];
     let s = &c.app.computed.targets[k];
@@ -1617,7 +1407,7 @@ fn recent_years(s: &TargetStatus, points: &[Point], tg: &Target) -> i32 {
 fn indicator(c: &Ctx, id: &str) -> H {
     let ds = c.ds();
     let Some(k) = ds.indicators.iter().position(|x| x.id == id) else {
-        return not_found(c);
+        return shell::not_found(c);
     };
     let x: &Indicator = &ds.indicators[k];
     let p = ds.priority(x.priority);
