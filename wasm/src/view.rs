@@ -8,7 +8,7 @@ use std::vec::Vec;
 use koers_core::assess::{Method, Missing, Rollup, TargetStatus};
 use koers_core::dashboard;
 use koers_core::model::{
-    Basis, Dataset, Indicator, Lang, Qualifier, Scope, SourceRef, Target, Text, Unit,
+    Basis, Dataset, Indicator, Lang, Qualifier, Scope, SourceRef, Target, Text,
 };
 use koers_core::present;
 use koers_core::progress::{Point, Status, YearReached};
@@ -27,6 +27,7 @@ mod breakdowns;
 mod entry;
 mod figures;
 mod import;
+mod overview;
 mod shell;
 mod tabs;
 
@@ -239,7 +240,7 @@ pub fn render(app: &App) -> H {
         main.to(shell::flash(&c, fl));
     }
     let body = match &app.route {
-        Route::Overview => overview(&c),
+        Route::Overview => overview::overview(&c),
         Route::Priority(id) => priority(&c, id),
         Route::Target(id) => target(&c, id),
         Route::Indicator(id) => indicator(&c, id),
@@ -276,18 +277,18 @@ pub fn render_part(app: &App) -> H {
     let not_found = || h("p").t(c.t(i::NOT_FOUND));
     let body = match &app.part {
         Part::Overview => h("div")
-            .k(vision_card(&c))
-            .k(headlines(&c))
-            .k(priorities(&c)),
-        Part::Vision => vision_card(&c),
-        Part::Headlines => headlines(&c),
+            .k(overview::vision_card(&c))
+            .k(overview::headlines(&c))
+            .k(overview::priorities(&c)),
+        Part::Vision => overview::vision_card(&c),
+        Part::Headlines => overview::headlines(&c),
         Part::Headline(id) => match target_index(ds, id) {
-            Some(k) => headline_card(&c, k),
+            Some(k) => overview::headline_card(&c, k),
             None => not_found(),
         },
-        Part::Priorities => priorities(&c),
+        Part::Priorities => overview::priorities(&c),
         Part::Priority(id) => match ds.priorities.iter().position(|p| p.id == *id) {
-            Some(k) => priority_card(&c, k),
+            Some(k) => overview::priority_card(&c, k),
             None => not_found(),
         },
         Part::Target(id) => match target_index(ds, id) {
@@ -389,249 +390,6 @@ pub(crate) fn title(text: &str) -> H {
 
 // ---------------------------------------------------------------------------
 // Overview
-
-fn overview(c: &Ctx) -> H {
-    let page = h("div").c("overview");
-    page.to(title(&txt(c.ds().vision.title.get(c.l))));
-    page.to(h("p").c("lede").t(&vision_words(c, c.t(i::LEDE))));
-    page.to(vision_card(c));
-    page.to(headlines(c));
-    page.to(priorities(c));
-    page.to(figures::coverage_panel(c));
-    page
-}
-
-/// The whole vision: status, mean score, counts, weakest link.
-fn vision_card(c: &Ctx) -> H {
-    let ds = c.ds();
-    let r = &c.app.computed.vision;
-    let whole = section(c.t(i::WHOLE_VISION), "whole")
-        .c("card whole")
-        .a("data-embed", "vision");
-    let dl = h("dl").c("facts");
-    dl.to(h("dt").t(c.t(i::STATUS)));
-    dl.to(h("dd").k(match r.status {
-        Some(s) => badge(c, s),
-        None => badge(c, Status::NotAvailable),
-    }));
-    dl.to(h("dt").t(c.t(i::MEAN_SCORE)));
-    dl.to(h("dd")
-        .t(&score(c, r.mean_score))
-        .t(" ")
-        .t(c.t(i::SCORE_RANGE)));
-    dl.to(h("dt").t(c.t(i::ASSESSED)));
-    dl.to(h("dd").t(&[
-        (r.targets - r.missing).to_string().as_str(),
-        " / ",
-        &r.targets.to_string(),
-        " ",
-        c.t(i::TARGETS_WORD),
-    ]
-    .concat()));
-    whole.to(dl);
-    whole.to(counts(c, r));
-    whole.to(h("p")
-        .c("weakest")
-        .k(h("strong").t(c.t(i::WEAKEST)))
-        .t(" ")
-        .t(&match (r.weakest, r.weakest_score) {
-            (Some(w), Some(s)) => [
-                txt(ds.targets[w].title.get(c.l)),
-                " (".into(),
-                c.t(i::SCORE).into(),
-                " ".into(),
-                score(c, Some(s)),
-                ")".into(),
-            ]
-            .concat(),
-            _ => c.t(i::WEAKEST_NONE).into(),
-        }));
-    whole.too(embed_button(c, &Part::Vision, c.t(i::WHOLE_VISION)));
-    whole
-}
-
-/// Whether a target is one of the headline figures.
-fn is_headline(tg: &Target) -> bool {
-    tg.headline || (tg.kind == koers_core::model::TargetKind::Milestone && tg.target.year.is_some())
-}
-
-/// The headline figures, each as a card.
-fn headlines(c: &Ctx) -> H {
-    let heads = section(c.t(i::HEADLINES), "headlines").a("data-embed", "headlines");
-    let grid = h("div").c("grid heads");
-    for (k, tg) in c.ds().targets.iter().enumerate() {
-        if is_headline(tg) {
-            grid.to(headline_card(c, k));
-        }
-    }
-    heads.to(grid);
-    heads.too(embed_button(c, &Part::Headlines, c.t(i::HEADLINES)));
-    heads
-}
-
-/// One headline figure: the target, its status and how far it is.
-fn headline_card(c: &Ctx, k: usize) -> H {
-    let ds = c.ds();
-    let tg = &ds.targets[k];
-    let s = &c.app.computed.targets[k];
-    let big = match (tg.kind, tg.target.value) {
-        (koers_core::model::TargetKind::Milestone, _) => {
-            tg.target.year.map(|y| y.to_string()).unwrap_or_default()
-        }
-        (_, Some(v)) => {
-            // The vision's own qualifier: "minstens € 500 mln.", "tot € 25 mld.".
-            let q = qualifier_word(c, tg.qualifier);
-            let v = c.f.value(v, tg.unit);
-            if q.is_empty() {
-                v
-            } else {
-                [q, " ", &v].concat()
-            }
-        }
-        _ => "–".into(),
-    };
-    let mut big = big;
-    // Money mobilised from public money: "€ 7 mld. → € 25 mld.".
-    if let Some(w) = ds
-        .windows
-        .iter()
-        .find(|w| w.total_eur == tg.target.value && w.public_eur.is_some() && tg.unit == Unit::Eur)
-    {
-        big = [c.f.money(w.public_eur.unwrap_or(0.0)), " → ".into(), big].concat();
-    }
-    let card = h("article")
-        .c("card head")
-        .a("aria-labelledby", &["h-", tg.id].concat())
-        .a("data-embed", "headline");
-    card.to(h("p").c("big").t(&big));
-    card.to(h("h3").a("id", &["h-", tg.id].concat()).k(link(
-        &Route::Target(tg.id.into()).hash(),
-        &txt(tg.title.get(c.l)),
-    )));
-    card.to(badge(c, s.status));
-    card.to(bar(
-        c,
-        s.distance.as_ref().and_then(dashboard::progress_share),
-        s.status,
-    ));
-    card.to(h("p").c("stand").t(&stand(c, tg, s)));
-    card.too(figures::proxy_line(c, tg.id).map(|p| p.c("small")));
-    card.too(embed_button(
-        c,
-        &Part::Headline(tg.id.into()),
-        &txt(tg.title.get(c.l)),
-    ));
-    card
-}
-
-/// The six priorities as cards.
-fn priorities(c: &Ctx) -> H {
-    let pri = section(c.t(i::PRIORITIES), "priorities").a("data-embed", "priorities");
-    let grid = h("div").c("grid priorities").a("id", "priority-cards");
-    for k in 0..c.ds().priorities.len() {
-        grid.to(priority_card(c, k));
-    }
-    pri.to(grid);
-    pri.too(embed_button(c, &Part::Priorities, c.t(i::PRIORITIES)));
-    pri
-}
-
-/// One priority: status, mean score, counts and its ambitions.
-fn priority_card(c: &Ctx, k: usize) -> H {
-    let ds = c.ds();
-    let p = &ds.priorities[k];
-    let r = &c.app.computed.priorities[k];
-    let card = h("article")
-        .c("card priority")
-        .a("aria-labelledby", &["p-", p.id].concat())
-        .a("data-priority", p.id)
-        .a("data-embed", "priority");
-    let name = [p.number.to_string(), ". ".into(), txt(p.title.get(c.l))].concat();
-    card.to(h("h3")
-        .a("id", &["p-", p.id].concat())
-        .k(link(&Route::Priority(p.id.into()).hash(), &name)));
-    let facts = h("p").c("meta");
-    facts.to(match r.status {
-        Some(s) => badge(c, s),
-        None => badge(c, Status::NotAvailable),
-    });
-    facts.to(h("span")
-        .t(" · ")
-        .t(c.t(i::MEAN_SCORE))
-        .t(": ")
-        .t(&score(c, r.mean_score)));
-    card.to(facts);
-    if r.targets > 0 {
-        card.to(counts(c, r));
-        let ul = h("ul").c("ambitions");
-        for (k, tg) in ds
-            .targets
-            .iter()
-            .enumerate()
-            .filter(|(_, t)| t.priority == p.id)
-        {
-            let s = &c.app.computed.targets[k];
-            ul.to(h("li")
-                .k(link(
-                    &Route::Target(tg.id.into()).hash(),
-                    &txt(tg.title.get(c.l)),
-                ))
-                .t(" ")
-                .k(badge(c, s.status)
-                    .c(&["badge small st", &status_index(s.status).to_string()].concat()))
-                .k(bar(
-                    c,
-                    s.distance.as_ref().and_then(dashboard::progress_share),
-                    s.status,
-                )));
-        }
-        card.to(ul);
-    } else {
-        let n = ds.indicators.iter().filter(|x| x.priority == p.id).count();
-        card.to(h("p")
-            .c("muted")
-            .t(c.t(i::NO_TARGETS))
-            .t(" ")
-            .t(&n.to_string())
-            .t(" ")
-            .t(c.t(i::INDICATORS_WORD)));
-    }
-    card.too(embed_button(c, &Part::Priority(p.id.into()), &name));
-    card
-}
-
-/// Where a headline stands, in words.
-fn stand(c: &Ctx, tg: &Target, s: &TargetStatus) -> String {
-    match (s.latest, s.missing) {
-        // Searched for and not found is not the same as not yet entered.
-        (None, _) if c.ds().series_of(tg.id).is_some() => {
-            let mut t = c.t(i::PUB_NOT_FOUND).to_string();
-            if let Some(first) = t.get(..1) {
-                t = [first.to_uppercase().as_str(), &t[1..], "."].concat();
-            }
-            t
-        }
-        (None, _) => c.t(i::NOT_AVAILABLE_UNTIL).into(),
-        (Some(p), _) => {
-            let cur = s
-                .distance
-                .and_then(|d| d.current)
-                .or(s.projection.and_then(|p| p.current))
-                .unwrap_or(p);
-            [
-                c.t(i::LATEST).to_string(),
-                " ".into(),
-                cur.year.to_string(),
-                ": ".into(),
-                c.f.value(cur.value, tg.unit),
-                figures::origin(c.ds(), &c.app.data, tg.id, cur.year)
-                    .map(|o| [" (", c.t(o.words()), ")"].concat())
-                    .unwrap_or_default(),
-            ]
-            .concat()
-        }
-    }
-}
 
 // ---------------------------------------------------------------------------
 // Priority
