@@ -1,11 +1,21 @@
 //! Writing the state into the DOM: one function per view. Everything shown
 //! is either the vision's text, the user's text (always as text, never as
 //! HTML) or a number core computed, formatted by the browser.
+//!
+//! This module holds the context ([`Ctx`]), the two entry points
+//! ([`render`] for the full page, [`render_part`] for one embedded part)
+//! and the builders every page shares (status badge, counts, progress bar,
+//! quoted source, section, figure, table, title, breadcrumbs). Each page
+//! is a module of its own: `shell` (header, footer, notes, Embed dialog),
+//! `overview`, `priority`, `target`, `indicator`, `entry` (entering
+//! figures), `money`, `data` and `method`; `figures`, `coverage`,
+//! `breakdowns`, `import` and `tabs` are sections several pages show.
+//! Pages use the builders here and `shell`/`entry`, never each other.
 
 use std::string::{String, ToString};
 use std::vec::Vec;
 
-use koers_core::assess::{Rollup, TargetStatus};
+use koers_core::assess::Rollup;
 use koers_core::model::{Dataset, Lang, Qualifier, SourceRef, Target, Text};
 use koers_core::progress::Status;
 use koers_core::view as words;
@@ -223,10 +233,6 @@ fn target_value_text(c: &Ctx, t: &Target) -> String {
     }
 }
 
-fn why(c: &Ctx, s: &TargetStatus) -> Option<String> {
-    s.missing.map(|m| words::missing(m, c.l).to_string())
-}
-
 /// The whole page for the current state.
 pub fn render(app: &App) -> H {
     let c = Ctx {
@@ -387,15 +393,10 @@ pub(crate) fn embed_button(c: &Ctx, part: &Part, name: &str) -> Option<H> {
     )
 }
 
+/// A page's title: the heading focus moves to on a new view.
 pub(crate) fn title(text: &str) -> H {
     h("h1").a("id", "page-title").a("tabindex", "-1").t(text)
 }
-
-// ---------------------------------------------------------------------------
-// Overview
-
-// ---------------------------------------------------------------------------
-// Priority
 
 /// "ongeveer", "minstens", "meer dan", "tot", or nothing for an exact amount.
 fn qualifier_word(c: &Ctx, q: Qualifier) -> &'static str {
@@ -408,6 +409,7 @@ fn qualifier_word(c: &Ctx, q: Qualifier) -> &'static str {
     }
 }
 
+/// The breadcrumb trail from the overview through `trail` (link, text).
 fn crumbs(c: &Ctx, trail: &[(String, String)]) -> H {
     let ol = h("ol");
     ol.to(h("li").k(link("#/", c.t(i::OVERVIEW))));
@@ -419,9 +421,6 @@ fn crumbs(c: &Ctx, trail: &[(String, String)]) -> H {
         .a("aria-label", c.t(i::BREADCRUMB))
         .k(ol)
 }
-
-// ---------------------------------------------------------------------------
-// Target and indicator
 
 /// Whose figure a chart's year is, in words (published, or the user's own
 /// in this browser; with the proxy's name when the series is one).
@@ -448,12 +447,3 @@ fn whose(c: &Ctx, subject: &str, year: i32) -> String {
     }
     w
 }
-
-// ---------------------------------------------------------------------------
-// Money
-
-// ---------------------------------------------------------------------------
-// Data
-
-// ---------------------------------------------------------------------------
-// Method

@@ -4,6 +4,7 @@
 use std::string::{String, ToString};
 use std::vec::Vec;
 
+use koers_core::assess::TargetStatus;
 use koers_core::dashboard;
 use koers_core::model::{Basis, InvestmentWindow, Scope};
 use koers_core::progress::Status;
@@ -11,7 +12,7 @@ use koers_core::view as words;
 
 use super::{
     badge, bar, counts, crumbs, embed_button, qualifier_word, score, section, shell, source,
-    target_value_text, title, txt, why, Ctx,
+    target_value_text, title, txt, Ctx,
 };
 use crate::dom::{button, h, link, H};
 use crate::i18n as i;
@@ -248,4 +249,9 @@ fn window_amount(c: &Ctx, w: &InvestmentWindow) -> String {
         s.push_str(c.t(i::REVOLVING));
     }
     s
+}
+
+/// Why a target's status is not available, in words.
+fn why(c: &Ctx, s: &TargetStatus) -> Option<String> {
+    s.missing.map(|m| words::missing(m, c.l).to_string())
 }
