@@ -12,7 +12,7 @@ use crate::config::{MAX_INDICATORS, MAX_PRIORITIES, MAX_SERIES_POINTS, MAX_TARGE
 use crate::dashboard;
 use crate::finance::{self, Finding, WindowRow};
 use crate::leverage::{self, RevolvingParams, RevolvingResult, Totals};
-use crate::model::{Dataset, InvestmentWindow, TargetKind};
+use crate::model::{Dataset, InvestmentWindow, Target, TargetKind, Unit};
 use crate::progress::{Point, YearReached};
 
 /// Everything a report or a page of the whole vision shows, computed from
@@ -205,6 +205,74 @@ pub fn target_chart(
     }
 }
 
+/// How many of a roll-up's targets have a status (the rest are missing).
+pub fn assessed(r: &Rollup) -> usize {
+    r.targets.saturating_sub(r.missing)
+}
+
+/// The public money a money target is mobilised from, as a headline shows
+/// it ("€ 7 mld. → € 25 mld."): the public part of the first window whose
+/// total is the target's amount; `None` for a target not in euros or
+/// without such a window.
+pub fn mobilised_from(ds: &Dataset, t: &Target) -> Option<f64> {
+    if t.unit != Unit::Eur {
+        return None;
+    }
+    ds.windows
+        .iter()
+        .find(|w| w.total_eur == t.target.value && w.public_eur.is_some())
+        .and_then(|w| w.public_eur)
+}
+
+/// A share (`0..=1`) as the width of a progress bar: whole percent.
+pub fn bar_percent(share: f64) -> f64 {
+    libm::round(share * 100.0)
+}
+
+/// Open SDG's progress value as shown: to three decimals.
+pub fn progress_value_shown(v: f64) -> f64 {
+    libm::round(v * 1000.0) / 1000.0
+}
+
+/// A pace as it is said in words: whole units for amounts of a hundred or
+/// more ("3.033", not "3.033,33"); smaller amounts as they are.
+pub fn round_big(v: f64) -> f64 {
+    if v.abs() >= 100.0 {
+        libm::round(v)
+    } else {
+        v
+    }
+}
+
+/// How many years "the last years" of a target's recent pace spans
+/// ([`crate::progress::Projection::recent_pace`]): from the first to the
+/// last point of [`dashboard::recent_window`] over the series as drawn
+/// (the baseline first when it comes before the drawn points); 0 with
+/// fewer than two points.
+pub fn recent_years(kind: TargetKind, baseline: Option<Point>, points: &[Point]) -> i32 {
+    let mut drawn = Vec::new();
+    dashboard::drawn_series(kind, baseline, points, &mut drawn);
+    let mut all: Vec<Point, { MAX_SERIES_POINTS + 1 }> = Vec::new();
+    if let Some(b) = baseline {
+        if drawn.first().is_none_or(|p| p.year > b.year) {
+            let _ = all.push(b);
+        }
+    }
+    let _ = all.extend_from_slice(&drawn);
+    dashboard::recent_window(&all).map_or(0, |(a, z)| z.year - a.year)
+}
+
+/// The years the windows timeline spans: from the vision's first year (no
+/// later than 2025, so windows under way before it show) to its horizon.
+pub fn timeline_span(ds: &Dataset) -> (i32, i32) {
+    (first_year(ds).min(2025), ds.vision.horizon_year)
+}
+
+/// A file's size in kilobytes (of 1024 bytes), rounded up.
+pub fn kilobytes(bytes: f64) -> f64 {
+    libm::ceil(bytes / 1024.0)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -289,5 +357,73 @@ mod tests {
         let c = target_chart(t.kind, t.target.value, &s, &[]);
         assert!(c.drawn.is_empty() && c.trend.is_none() && c.reached.is_none());
         assert_eq!(c.target, Some(tp));
+    }
+
+    #[test]
+    fn small_sums_the_pages_show() {
+        let mut ds = std::boxed::Box::<Dataset<'static>>::default();
+        crate::builtin::load_into(&mut ds).unwrap();
+        let o = overview(&ds);
+        let r = &o.vision;
+        assert_eq!(assessed(r), r.targets - r.missing);
+        let broken = Rollup {
+            targets: 1,
+            missing: 2,
+            ..Rollup::default()
+        };
+        assert_eq!(assessed(&broken), 0, "never below zero");
+        // The 25 bn to mobilise comes from 7 bn of public money.
+        let money = ds
+            .targets
+            .iter()
+            .find(|t| t.unit == Unit::Eur && t.target.value == Some(25e9))
+            .unwrap();
+        assert_eq!(mobilised_from(&ds, money), Some(7e9));
+        let other = ds.targets.iter().find(|t| t.unit != Unit::Eur).unwrap();
+        assert_eq!(mobilised_from(&ds, other), None);
+        assert_eq!(bar_percent(0.123), 12.0);
+        assert_eq!(bar_percent(0.125), 13.0);
+        assert_eq!(bar_percent(1.0), 100.0);
+        assert_eq!(progress_value_shown(0.123456), 0.123);
+        assert_eq!(progress_value_shown(-0.0126), -0.013);
+        assert_eq!(round_big(3033.33), 3033.0);
+        assert_eq!(round_big(-150.6), -151.0);
+        assert_eq!(round_big(99.5), 99.5);
+        assert_eq!(timeline_span(&ds), (2025, ds.vision.horizon_year));
+        assert_eq!(kilobytes(1.0), 1.0);
+        assert_eq!(kilobytes(2048.0), 2.0);
+        assert_eq!(kilobytes(2049.0), 3.0);
+        assert_eq!(kilobytes(0.0), 0.0);
+    }
+
+    #[test]
+    fn the_last_years_of_the_recent_pace() {
+        let p = |y, v| Point::new(y, v);
+        // Four or more points: the last four, three years apart.
+        let pts = [
+            p(2020, 1.0),
+            p(2021, 2.0),
+            p(2022, 3.0),
+            p(2023, 4.0),
+            p(2024, 5.0),
+        ];
+        assert_eq!(recent_years(TargetKind::Level, None, &pts), 3);
+        // Two points two years apart.
+        assert_eq!(
+            recent_years(TargetKind::Level, None, &[p(2022, 1.0), p(2024, 2.0)]),
+            2
+        );
+        // A baseline before the first point counts as a point.
+        assert_eq!(
+            recent_years(TargetKind::Level, Some(p(2019, 0.0)), &[p(2022, 1.0)]),
+            3
+        );
+        // A baseline in the same year as the first point does not.
+        assert_eq!(
+            recent_years(TargetKind::Level, Some(p(2022, 0.0)), &[p(2022, 1.0)]),
+            0
+        );
+        // Nothing observed: no years.
+        assert_eq!(recent_years(TargetKind::CumulativeFlow, None, &[]), 0);
     }
 }

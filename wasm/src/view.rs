@@ -131,7 +131,7 @@ fn bar(c: &Ctx, share: Option<f64>, s: Status) -> H {
     let wrap = h("div").c("progress");
     match share {
         Some(v) => {
-            let pct = (v * 100.0).round();
+            let pct = koers_core::present::bar_percent(v);
             let label = [c.f.pct(v).as_str(), " ", c.t(i::OF_THE_WAY)].concat();
             wrap.k(h("div")
                 .c("bar")

@@ -180,7 +180,7 @@ pub(super) fn add_form(c: &Ctx, subject: Option<&str>) -> H {
 /// An import under way: the file, what is being done, and a progress bar
 /// (indeterminate: reading and checking are one step each).
 pub(super) fn importing(c: &Ctx, im: &crate::app::Importing) -> H {
-    let kb = (im.bytes / 1024.0).ceil().to_string();
+    let kb = koers_core::present::kilobytes(im.bytes).to_string();
     let what = match im.lines {
         None => [c.t(i::IMPORT_READING), " ", &im.name, " (", &kb, " KB)"].concat(),
         Some(n) => [&im.name, ": ", &n.to_string(), " ", c.t(i::IMPORT_CHECKING)].concat(),

@@ -142,7 +142,7 @@ pub(super) fn indicator_chart(c: &Ctx, k: usize) -> H {
     let svg = chart::series(
         &chart::Series {
             id: "indicator-chart",
-            start: crate::app::first_year(ds) - 1,
+            start: koers_core::present::first_year(ds) - 1,
             title: &chart_title,
             desc: &desc,
             unit,

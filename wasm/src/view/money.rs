@@ -224,8 +224,7 @@ pub(super) fn multipliers(c: &Ctx) -> H {
 pub(super) fn windows_timeline(c: &Ctx) -> H {
     let ds = c.ds();
     let comp = &c.app.computed;
-    let first = crate::app::first_year(ds);
-    let span = (first.min(2025), ds.vision.horizon_year);
+    let span = present::timeline_span(ds);
     let bars: Vec<chart::WindowBar> = comp
         .windows
         .iter()

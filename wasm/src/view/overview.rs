@@ -5,7 +5,8 @@ use std::string::{String, ToString};
 
 use koers_core::assess::TargetStatus;
 use koers_core::dashboard;
-use koers_core::model::{Target, Unit};
+use koers_core::model::Target;
+use koers_core::present;
 use koers_core::progress::Status;
 
 use super::{
@@ -47,7 +48,7 @@ pub(super) fn vision_card(c: &Ctx) -> H {
         .t(c.t(i::SCORE_RANGE)));
     dl.to(h("dt").t(c.t(i::ASSESSED)));
     dl.to(h("dd").t(&[
-        (r.targets - r.missing).to_string().as_str(),
+        present::assessed(r).to_string().as_str(),
         " / ",
         &r.targets.to_string(),
         " ",
@@ -116,15 +117,11 @@ pub(super) fn headline_card(c: &Ctx, k: usize) -> H {
         }
         _ => "–".into(),
     };
-    let mut big = big;
     // Money mobilised from public money: "€ 7 mld. → € 25 mld.".
-    if let Some(w) = ds
-        .windows
-        .iter()
-        .find(|w| w.total_eur == tg.target.value && w.public_eur.is_some() && tg.unit == Unit::Eur)
-    {
-        big = [c.f.money(w.public_eur.unwrap_or(0.0)), " → ".into(), big].concat();
-    }
+    let big = match present::mobilised_from(ds, tg) {
+        Some(public) => [c.f.money(public), " → ".into(), big].concat(),
+        None => big,
+    };
     let card = h("article")
         .c("card head")
         .a("aria-labelledby", &["h-", tg.id].concat())

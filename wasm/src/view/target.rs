@@ -74,7 +74,7 @@ pub(super) fn target(c: &Ctx, id: &str) -> H {
     dl.to(h("dt").t(c.t(i::PROGRESS_VALUE)));
     dl.to(h("dd").t(&o
         .progress_value
-        .map(|v| c.f.num((v * 1000.0).round() / 1000.0))
+        .map(|v| c.f.num(present::progress_value_shown(v)))
         .unwrap_or_else(|| "–".into())));
     dl.to(h("dt").t(c.t(i::SCORE)));
     dl.to(h("dd").t(&score(c, o.score)));
@@ -239,7 +239,7 @@ pub(super) fn target_chart(c: &Ctx, k: usize) -> H {
     let svg = chart::series(
         &chart::Series {
             id: "target-chart",
-            start: crate::app::first_year(ds) - 1,
+            start: present::first_year(ds) - 1,
             title: &chart_title,
             desc: &desc,
             unit: tg.unit,
@@ -361,15 +361,6 @@ fn chart_desc(
     d
 }
 
-/// Whole units for amounts of a hundred or more ("3.033", not "3.033,33").
-fn round_big(v: f64) -> f64 {
-    if v.abs() >= 100.0 {
-        v.round()
-    } else {
-        v
-    }
-}
-
 /// The status with the numbers behind it, in plain words.
 fn plain_words(c: &Ctx, tg: &Target, s: &TargetStatus) -> Vec<String> {
     let mut out = Vec::new();
@@ -442,14 +433,14 @@ fn plain_words(c: &Ctx, tg: &Target, s: &TargetStatus) -> Vec<String> {
                 &[
                     c.t(i::NEEDS),
                     " ",
-                    &c.f.value(round_big(need), unit_rate),
+                    &c.f.value(present::round_big(need), unit_rate),
                     " ",
                     c.t(i::A_YEAR_FROM_NOW),
                 ]
                 .concat(),
             );
             if let Some(rec) = p.recent_pace {
-                let years = recent_years(s, &c.app.points(tg.id), tg);
+                let years = present::recent_years(tg.kind, s.baseline, &c.app.points(tg.id));
                 line.push_str(
                     &[
                         "; ",
@@ -465,7 +456,7 @@ fn plain_words(c: &Ctx, tg: &Target, s: &TargetStatus) -> Vec<String> {
                         " ",
                         c.t(i::AVERAGED),
                         " ",
-                        &c.f.value(round_big(rec), unit_rate),
+                        &c.f.value(present::round_big(rec), unit_rate),
                     ]
                     .concat(),
                 );
@@ -494,18 +485,4 @@ fn plain_words(c: &Ctx, tg: &Target, s: &TargetStatus) -> Vec<String> {
         }
     }
     out
-}
-
-/// How many years "the last years" spans (the projection's recent pace).
-fn recent_years(s: &TargetStatus, points: &[Point], tg: &Target) -> i32 {
-    let mut drawn = heapless::Vec::new();
-    dashboard::drawn_series(tg.kind, s.baseline, points, &mut drawn);
-    let mut all: heapless::Vec<Point, 112> = heapless::Vec::new();
-    if let Some(b) = s.baseline {
-        if drawn.first().is_none_or(|p| p.year > b.year) {
-            let _ = all.push(b);
-        }
-    }
-    let _ = all.extend_from_slice(&drawn);
-    dashboard::recent_window(&all).map_or(0, |(a, z)| z.year - a.year)
 }
