@@ -29,6 +29,7 @@ use crate::route::{Part, Route};
 use wasm_bindgen::JsCast;
 
 mod breakdowns;
+mod coverage;
 mod data;
 mod entry;
 mod figures;

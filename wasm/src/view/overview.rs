@@ -10,8 +10,8 @@ use koers_core::present;
 use koers_core::progress::Status;
 
 use super::{
-    badge, bar, counts, embed_button, figures, qualifier_word, score, section, status_index, title,
-    txt, vision_words, Ctx,
+    badge, bar, counts, coverage, embed_button, figures, qualifier_word, score, section,
+    status_index, title, txt, vision_words, Ctx,
 };
 use crate::dom::{h, link, H};
 use crate::i18n as i;
@@ -24,7 +24,7 @@ pub(super) fn overview(c: &Ctx) -> H {
     page.to(vision_card(c));
     page.to(headlines(c));
     page.to(priorities(c));
-    page.to(figures::coverage_panel(c));
+    page.to(coverage::coverage_panel(c));
     page
 }
 
