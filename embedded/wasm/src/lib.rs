@@ -39,7 +39,7 @@ pub unsafe extern "C" fn koers_open_sdg(
 /// return how many have a status (or `-1` when the file does not load).
 #[no_mangle]
 pub extern "C" fn koers_load_assess() -> i32 {
-    let mut ds = Dataset::default();
+    let mut ds: Dataset = Dataset::default();
     match load::load_into(core::hint::black_box(JSON), &mut ds) {
         Ok(()) => {
             let statuses = assess::assess_all(&ds);
