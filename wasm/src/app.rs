@@ -81,6 +81,50 @@ impl Default for Revolve {
     }
 }
 
+/// One of the revolving model's parameters, as the page names them
+/// (`data-revolve`, the explorer's `data-id`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum RevolveParam {
+    /// [`Revolve::loss_pct`].
+    Loss,
+    /// [`Revolve::return_pct`].
+    Return,
+    /// [`Revolve::holding`].
+    Holding,
+    /// [`Revolve::lag`].
+    Lag,
+}
+
+impl RevolveParam {
+    /// Read a parameter's name (`loss`, `return`, `holding`, `lag`).
+    pub fn parse(s: &str) -> Option<RevolveParam> {
+        Some(match s {
+            "loss" => RevolveParam::Loss,
+            "return" => RevolveParam::Return,
+            "holding" => RevolveParam::Holding,
+            "lag" => RevolveParam::Lag,
+            _ => return None,
+        })
+    }
+}
+
+impl Revolve {
+    /// Set one parameter, kept within what the model takes (a share of
+    /// 0–100 %, a return of −50–50 %, whole years of 0–30 and 0–10); a
+    /// value that is not a number changes nothing.
+    pub fn set(&mut self, p: RevolveParam, v: f64) {
+        if !v.is_finite() {
+            return;
+        }
+        match p {
+            RevolveParam::Loss => self.loss_pct = v.clamp(0.0, 100.0),
+            RevolveParam::Return => self.return_pct = v.clamp(-50.0, 50.0),
+            RevolveParam::Holding => self.holding = v.clamp(0.0, 30.0) as u32,
+            RevolveParam::Lag => self.lag = v.clamp(0.0, 10.0) as u32,
+        }
+    }
+}
+
 /// Where and how the dashboard is drawn.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Mode {
@@ -207,8 +251,6 @@ pub struct App {
     /// What was typed into a form whose entry was refused, by element id:
     /// put back after the page is redrawn, so nothing typed is lost.
     pub draft: Vec<(String, String)>,
-    /// Revolving-model parameters.
-    pub revolve: Revolve,
     /// Unreadable stored data kept aside, each copy until the user removes
     /// it.
     pub unreadable: Vec<Kept>,
@@ -272,7 +314,6 @@ impl App {
             problems: Vec::new(),
             problems_at: "",
             draft: Vec::new(),
-            revolve: Revolve::default(),
             unreadable: Vec::new(),
             stored: UserData::default(),
             conflicts: Vec::new(),

@@ -881,18 +881,9 @@ fn listen(id: usize, root: &Root, mode: Mode) -> Vec<Listener> {
             edit(id, &el, &field);
         } else if let Some(name) = el.get_attribute("data-revolve") {
             let v = el.value_as_number();
-            update(id, false, |app| {
-                let r = &mut app.revolve;
-                if v.is_finite() {
-                    match name.as_str() {
-                        "loss" => r.loss_pct = v.clamp(0.0, 100.0),
-                        "return" => r.return_pct = v.clamp(-50.0, 50.0),
-                        "holding" => r.holding = v.clamp(0.0, 30.0) as u32,
-                        "lag" => r.lag = v.clamp(0.0, 10.0) as u32,
-                        _ => {}
-                    }
-                }
-            });
+            if let Some(p) = crate::app::RevolveParam::parse(&name) {
+                update(id, false, |app| app.scenario.revolve.set(p, v));
+            }
         } else if el.id() == "import-file" {
             import(id, &el);
         }

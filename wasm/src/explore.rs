@@ -738,17 +738,11 @@ fn apply(app: &mut App, sc: &str, key: &str, v: f64) {
             let growth = s.course(key).is_some_and(|c| c.growth);
             s.set_course(key, growth, if growth { v / 100.0 } else { v });
         }
-        "rv" => {
-            let r = &mut s.revolve;
-            match key {
-                "loss" => r.loss_pct = v.clamp(0.0, 100.0),
-                "return" => r.return_pct = v.clamp(-50.0, 50.0),
-                "holding" => r.holding = v.clamp(0.0, 30.0) as u32,
-                "lag" => r.lag = v.clamp(0.0, 10.0) as u32,
-                "until" => s.deploy_until = Some((v as i32).clamp(1900, 2200)),
-                _ => {}
-            }
-        }
+        "rv" => match crate::app::RevolveParam::parse(key) {
+            Some(p) => s.revolve.set(p, v),
+            None if key == "until" => s.deploy_until = Some((v as i32).clamp(1900, 2200)),
+            None => {}
+        },
         _ => {}
     }
 }

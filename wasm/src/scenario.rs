@@ -17,7 +17,7 @@ use koers_core::scenario::{
     self as core_scenario, Course, MoneyOutcome, MoneyScenario, Outcome, WindowChoice,
 };
 
-use crate::app::{first_year, Computed, Revolve};
+use crate::app::{first_year, Computed, Revolve, RevolveParam};
 use crate::data::{number, UserData};
 
 /// The two years every outcome is shown for, from the vision: the year most
@@ -87,7 +87,8 @@ pub struct Scenario {
     pub courses: Vec<CourseSet>,
     /// Windows changed.
     pub windows: Vec<WindowSet>,
-    /// The revolving model's parameters (assumptions, editable).
+    /// The revolving model's parameters (assumptions, editable): the one
+    /// state of them, which the money view shows and changes too.
     pub revolve: Revolve,
     /// Last year of new budget, when changed.
     pub deploy_until: Option<i32>,
@@ -261,24 +262,17 @@ impl Scenario {
                 }
                 "r" => {
                     let mut f = v.split('~');
-                    let d = Revolve::default();
-                    let mut r = d;
-                    r.loss_pct = f
-                        .next()
-                        .and_then(num)
-                        .map_or(d.loss_pct, |v| v.clamp(0.0, 100.0));
-                    r.return_pct = f
-                        .next()
-                        .and_then(num)
-                        .map_or(d.return_pct, |v| v.clamp(-50.0, 50.0));
-                    r.holding = f
-                        .next()
-                        .and_then(num)
-                        .map_or(d.holding, |v| v.clamp(0.0, 30.0) as u32);
-                    r.lag = f
-                        .next()
-                        .and_then(num)
-                        .map_or(d.lag, |v| v.clamp(0.0, 10.0) as u32);
+                    let mut r = Revolve::default();
+                    for p in [
+                        RevolveParam::Loss,
+                        RevolveParam::Return,
+                        RevolveParam::Holding,
+                        RevolveParam::Lag,
+                    ] {
+                        if let Some(v) = f.next().and_then(num) {
+                            r.set(p, v);
+                        }
+                    }
                     s.revolve = r;
                     s.deploy_until = f
                         .next()

@@ -337,7 +337,7 @@ pub(super) fn windows_timeline(c: &Ctx) -> H {
 /// the reader's parameters in a form, its totals, chart and table.
 pub(super) fn revolving(c: &Ctx) -> H {
     let ds = c.ds();
-    let rv = c.app.revolve;
+    let rv = c.app.scenario.revolve;
     let sec = section(c.t(i::REVOLVING_TITLE), "revolve-h")
         .a("id", "revolving")
         .a("data-embed", "revolving");
