@@ -30,10 +30,12 @@ pub mod dom;
 mod explore;
 pub mod fmt;
 mod i18n;
+pub mod msg;
 pub mod scenario;
 pub mod statimport;
 pub mod store;
 pub mod sync;
+pub mod update;
 mod view;
 
 use wasm_bindgen::prelude::*;

@@ -1,0 +1,635 @@
+//! What can happen to a dashboard, as typed messages: every button, field,
+//! form and page event becomes one [`Msg`], and [`crate::update::update`]
+//! turns it into a new state and its effects (Elm's architecture).
+//!
+//! The codes the page carries in its attributes (`data-act`, `data-sc`,
+//! `data-edit`, `data-revolve`, `data-form`) are written and read here and
+//! nowhere else: [`Msg::from_click`], [`Msg::from_scenario`],
+//! [`Msg::from_edit`], [`Msg::from_revolve`] and [`Msg::from_form`] read
+//! them, [`Msg::act`] gives a button's code.
+
+use std::string::String;
+use std::vec::Vec;
+
+use koers_core::model::Lang;
+
+use crate::app::{EmbedDialog, RevolveParam};
+use crate::route::{Part, Route};
+use crate::scenario::Scenario;
+use crate::store::Kept;
+use crate::sync::Key;
+
+/// A figure typed into the add form (`#add-form`), as typed.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct AddForm {
+    /// The subject chosen.
+    pub subject: String,
+    /// The year, as typed.
+    pub year: String,
+    /// The value, as typed (in the interface language's notation).
+    pub value: String,
+    /// The source.
+    pub source: String,
+    /// The note.
+    pub note: String,
+    /// Provisional.
+    pub provisional: bool,
+    /// Every field's value by element id, put back if the entry is refused.
+    pub draft: Vec<(String, String)>,
+}
+
+/// A window flow typed into the flow form (`#flow-form`), as typed.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct FlowForm {
+    /// The window.
+    pub window: String,
+    /// The year, as typed.
+    pub year: String,
+    /// Public committed, public disbursed, private committed, private
+    /// disbursed, as typed (empty: not given).
+    pub amounts: [String; 4],
+    /// The source.
+    pub source: String,
+    /// Every field's value by element id, put back if the entry is refused.
+    pub draft: Vec<(String, String)>,
+}
+
+/// The field of a figure edited in the data view (`data-edit`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Field {
+    /// The year.
+    Year,
+    /// The value.
+    Value,
+    /// The source.
+    Source,
+    /// The note.
+    Note,
+    /// Provisional or not.
+    Provisional,
+}
+
+impl Field {
+    /// Its name, as in the koers JSON and the page's `data-edit`.
+    pub fn name(self) -> &'static str {
+        match self {
+            Field::Year => "year",
+            Field::Value => "value",
+            Field::Source => "source",
+            Field::Note => "note",
+            Field::Provisional => "provisional",
+        }
+    }
+
+    fn parse(s: &str) -> Option<Field> {
+        [
+            Field::Year,
+            Field::Value,
+            Field::Source,
+            Field::Note,
+            Field::Provisional,
+        ]
+        .into_iter()
+        .find(|f| f.name() == s)
+    }
+}
+
+/// A change in the scenario explorer.
+#[derive(Clone, Debug, PartialEq)]
+pub enum ScMsg {
+    /// A window's public budget, millions of euros.
+    Public {
+        /// The window's id.
+        window: String,
+        /// Millions of euros.
+        millions: f64,
+    },
+    /// A window's multiplier.
+    Multiplier {
+        /// The window's id.
+        window: String,
+        /// The multiplier.
+        value: f64,
+    },
+    /// Whether a window's reflows are redeployed.
+    Reflows {
+        /// The window's id.
+        window: String,
+        /// Redeployed.
+        on: bool,
+    },
+    /// A course's pace (an inflow, a change, or growth in percent).
+    Pace {
+        /// The target's id.
+        target: String,
+        /// The value as typed or slid.
+        value: f64,
+        /// The first pace typed into an empty field: its slider appears, so
+        /// the controls are drawn again.
+        first: bool,
+    },
+    /// A course's kind: growth, or a fixed yearly amount.
+    Kind {
+        /// The target's id.
+        target: String,
+        /// Growth.
+        growth: bool,
+    },
+    /// The pace the vision needs, for a course with none today.
+    UseRequired(String),
+    /// One of the revolving model's parameters.
+    Revolve(RevolveParam, f64),
+    /// The last year of new budget.
+    DeployUntil(f64),
+    /// The scenario's name.
+    Name(String),
+    /// Save the scenario in this browser, under the name typed (if any).
+    Save(Option<String>),
+    /// Open a saved scenario.
+    Open(usize),
+    /// Delete a saved scenario.
+    Delete(usize),
+    /// Offer the scenario and its outcome as JSON.
+    Export,
+    /// Back to the vision.
+    Reset,
+}
+
+/// Everything that can happen to a dashboard.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Msg {
+    /// Undo this tab's last change.
+    Undo,
+    /// Redo what was undone.
+    Redo,
+    /// Show or hide every part's Embed button.
+    ToggleEmbedding,
+    /// The language switch: the choice is kept for the next visit.
+    Lang(Lang),
+    /// A mounted part's language, set by the page that mounted it.
+    PartLang(Lang),
+    /// A mounted part shows another part.
+    ShowPart(Part),
+    /// The address changed (full page): the route and the scenario query.
+    Navigate {
+        /// The view.
+        route: Route,
+        /// The scenario in the address, if any.
+        query: Option<String>,
+    },
+    /// The add form sent.
+    Add(AddForm),
+    /// The flow form sent.
+    AddFlow(FlowForm),
+    /// A figure's field edited in the data view.
+    Edit {
+        /// The figure (its subject and year, not its row).
+        key: Key,
+        /// The field.
+        field: Field,
+        /// What was typed (`true` or empty for a checkbox).
+        raw: String,
+    },
+    /// Delete a figure (an observation, or a flow when `key.flow`).
+    Delete(Key),
+    /// A conflict with another tab settled: this tab's version (`mine`) or
+    /// the other's.
+    Resolve {
+        /// The figure.
+        key: Key,
+        /// Keep this tab's version.
+        mine: bool,
+    },
+    /// Try storing again after a failed save.
+    SaveRetry,
+    /// Dismiss the report of an edit another tab made impossible.
+    EditLostClose,
+    /// Remove a copy of unreadable stored data.
+    UnreadableRemove(String),
+    /// Offer a copy of unreadable stored data as a file.
+    UnreadableDownload(String),
+    /// Reset asked: confirmed first.
+    Reset,
+    /// Reset confirmed: back to the vision's figures.
+    ResetConfirmed,
+    /// Offer the user's figures as CSV.
+    ExportCsv,
+    /// Offer the user's data as koers JSON.
+    ExportJson,
+    /// Load the example figures.
+    Examples,
+    /// The example figures' CSV arrived (`None`: it could not be fetched).
+    ExamplesLoaded(Option<String>),
+    /// Open the file chooser.
+    ChooseFile,
+    /// A file chosen for import: its name and size in bytes.
+    ImportChosen {
+        /// The file's name.
+        name: String,
+        /// Its size in bytes.
+        size: f64,
+    },
+    /// The chosen file was read.
+    ImportRead {
+        /// The file's name.
+        name: String,
+        /// Its bytes.
+        bytes: Vec<u8>,
+    },
+    /// Check the file read and take its figures in (after the page shows
+    /// how many lines are being checked).
+    ImportCheck {
+        /// The file's name.
+        name: String,
+        /// Its bytes.
+        bytes: Vec<u8>,
+    },
+    /// The chosen file could not be read.
+    ImportFailed,
+    /// Drop a file waiting for its mapping.
+    ImportCancel,
+    /// Take in a file waiting for its mapping.
+    ImportConfirm,
+    /// Map a column of a file waiting for its mapping to a subject.
+    ImportMap {
+        /// The column.
+        column: usize,
+        /// The subject's id (empty: not imported).
+        subject: String,
+    },
+    /// Set a column's power of ten.
+    ImportScale {
+        /// The column.
+        column: usize,
+        /// The power of ten.
+        scale: i32,
+    },
+    /// The breakdown shown beside the headline figures.
+    Breakdown(String),
+    /// Offer a table (by its element id) as CSV.
+    TableCsv(String),
+    /// Offer a chart (by its element id) as SVG.
+    Svg(String),
+    /// Offer a chart (by its element id) as PNG.
+    Png(String),
+    /// Open the Embed dialog.
+    OpenEmbed(EmbedDialog),
+    /// The Embed dialog's close button.
+    CloseEmbed,
+    /// The Embed dialog closed (its button or Escape).
+    EmbedClosed,
+    /// Copy a field's text (by its element id).
+    Copy(String),
+    /// The skip link: to the main content.
+    Skip,
+    /// One of the revolving model's parameters, on the money view.
+    Revolve(RevolveParam, f64),
+    /// A change in the scenario explorer.
+    Scenario(ScMsg),
+    /// Another tab stored the user's data: it was `old`, it is `new`.
+    Stored {
+        /// The value before.
+        old: Option<String>,
+        /// The value now.
+        new: Option<String>,
+    },
+    /// Look at storage again after it was out of step with another tab.
+    Resync,
+    /// The copies of unreadable data kept aside changed.
+    Unreadable(Vec<Kept>),
+    /// The scenarios saved in this browser changed (another tab).
+    SavedScenarios(Vec<Scenario>),
+}
+
+/// A button's code (`data-act`) and whether it names a flow.
+const ACTS: &[&str] = &[
+    "undo",
+    "redo",
+    "embedding",
+    "lang",
+    "delete",
+    "delete-flow",
+    "conflict-mine",
+    "conflict-theirs",
+    "save-retry",
+    "edit-lost-close",
+    "unreadable-remove",
+    "unreadable-download",
+    "reset",
+    "export-csv",
+    "export-json",
+    "examples",
+    "import-cancel",
+    "import-confirm",
+    "choose-file",
+    "csv",
+    "svg",
+    "png",
+    "embed",
+    "embed-close",
+    "copy",
+    "skip",
+    "import",
+    "sc-required",
+    "sc-reset",
+    "sc-save",
+    "sc-open",
+    "sc-delete",
+    "sc-export",
+];
+
+impl Msg {
+    /// The code a button for this message carries in `data-act`, if it has
+    /// a button.
+    pub fn act(&self) -> Option<&'static str> {
+        let a = match self {
+            Msg::Undo => "undo",
+            Msg::Redo => "redo",
+            Msg::ToggleEmbedding => "embedding",
+            Msg::Lang(_) => "lang",
+            Msg::Delete(k) if k.flow => "delete-flow",
+            Msg::Delete(_) => "delete",
+            Msg::Resolve { mine: true, .. } => "conflict-mine",
+            Msg::Resolve { .. } => "conflict-theirs",
+            Msg::SaveRetry => "save-retry",
+            Msg::EditLostClose => "edit-lost-close",
+            Msg::UnreadableRemove(_) => "unreadable-remove",
+            Msg::UnreadableDownload(_) => "unreadable-download",
+            Msg::Reset => "reset",
+            Msg::ExportCsv => "export-csv",
+            Msg::ExportJson => "export-json",
+            Msg::Examples => "examples",
+            Msg::ImportCancel => "import-cancel",
+            Msg::ImportConfirm => "import-confirm",
+            Msg::ChooseFile => "choose-file",
+            Msg::TableCsv(_) => "csv",
+            Msg::Svg(_) => "svg",
+            Msg::Png(_) => "png",
+            Msg::OpenEmbed(_) => "embed",
+            Msg::CloseEmbed => "embed-close",
+            Msg::Copy(_) => "copy",
+            Msg::Skip => "skip",
+            Msg::Scenario(ScMsg::UseRequired(_)) => "sc-required",
+            Msg::Scenario(ScMsg::Reset) => "sc-reset",
+            Msg::Scenario(ScMsg::Save(_)) => "sc-save",
+            Msg::Scenario(ScMsg::Open(_)) => "sc-open",
+            Msg::Scenario(ScMsg::Delete(_)) => "sc-delete",
+            Msg::Scenario(ScMsg::Export) => "sc-export",
+            _ => return None,
+        };
+        Some(a)
+    }
+
+    /// Whether `act` is a code some button carries (the hidden file input's
+    /// `import` included, which acts through its `change`).
+    pub fn is_act(act: &str) -> bool {
+        ACTS.contains(&act)
+    }
+
+    /// The message of a click on an element with `data-act="{act}"`, its
+    /// other attributes read with `attr`. The Embed dialog's starting
+    /// height and the dashboard's address are the caller's to fill in
+    /// (they are measured, not attributes). `None`: nothing to do (the
+    /// file input's click, an attribute missing).
+    pub fn from_click(act: &str, attr: &dyn Fn(&str) -> Option<String>) -> Option<Msg> {
+        let key = |flow: bool| attr("data-key").and_then(|s| Key::parse(&s, flow));
+        let target = || attr("data-target");
+        let index = || attr("data-index").and_then(|s| s.parse::<usize>().ok());
+        let id = || attr("data-id").unwrap_or_default();
+        Some(match act {
+            "undo" => Msg::Undo,
+            "redo" => Msg::Redo,
+            "embedding" => Msg::ToggleEmbedding,
+            "lang" => Msg::Lang(if attr("data-lang").as_deref() == Some("en") {
+                Lang::En
+            } else {
+                Lang::Nl
+            }),
+            "delete" => Msg::Delete(key(false)?),
+            "delete-flow" => Msg::Delete(key(true)?),
+            "conflict-mine" | "conflict-theirs" => Msg::Resolve {
+                key: key(attr("data-flow").as_deref() == Some("true"))?,
+                mine: act == "conflict-mine",
+            },
+            "save-retry" => Msg::SaveRetry,
+            "edit-lost-close" => Msg::EditLostClose,
+            "unreadable-remove" => Msg::UnreadableRemove(attr("data-key")?),
+            "unreadable-download" => Msg::UnreadableDownload(attr("data-key")?),
+            "reset" => Msg::Reset,
+            "export-csv" => Msg::ExportCsv,
+            "export-json" => Msg::ExportJson,
+            "examples" => Msg::Examples,
+            "import-cancel" => Msg::ImportCancel,
+            "import-confirm" => Msg::ImportConfirm,
+            "choose-file" => Msg::ChooseFile,
+            "csv" => Msg::TableCsv(target()?),
+            "svg" => Msg::Svg(target()?),
+            "png" => Msg::Png(target()?),
+            "embed" => Msg::OpenEmbed(EmbedDialog {
+                part: Part::parse(&attr("data-view").unwrap_or_default()),
+                height: 480,
+                base: None,
+                opener: attr("id").unwrap_or_default(),
+            }),
+            "embed-close" => Msg::CloseEmbed,
+            "copy" => Msg::Copy(target()?),
+            "skip" => Msg::Skip,
+            "sc-required" => Msg::Scenario(ScMsg::UseRequired(id())),
+            "sc-reset" => Msg::Scenario(ScMsg::Reset),
+            // The name typed is the caller's to add (it is a field's value).
+            "sc-save" => Msg::Scenario(ScMsg::Save(None)),
+            "sc-open" => Msg::Scenario(ScMsg::Open(index()?)),
+            "sc-delete" => Msg::Scenario(ScMsg::Delete(index()?)),
+            "sc-export" => Msg::Scenario(ScMsg::Export),
+            _ => return None,
+        })
+    }
+
+    /// The message of a scenario control (`data-sc="{sc}"`, `data-id` =
+    /// `key`): `number` its value as a number (not finite: not a number),
+    /// `checked` a checkbox's state, `text` its text; `paired` when it has
+    /// a twin (a slider and its field); `input` for an `input` event (a
+    /// slider moving), else a `change`.
+    pub fn from_scenario(
+        sc: &str,
+        key: &str,
+        number: f64,
+        checked: bool,
+        text: &str,
+        paired: bool,
+        input: bool,
+    ) -> Option<Msg> {
+        let finite = number.is_finite().then_some(number);
+        let key = String::from(key);
+        let m = match sc {
+            "ck" if !input => ScMsg::Kind {
+                target: key,
+                growth: text == "g",
+            },
+            "wr" if !input => ScMsg::Reflows {
+                window: key,
+                on: checked,
+            },
+            "name" if !input => ScMsg::Name(text.trim().chars().take(80).collect()),
+            "wp" => ScMsg::Public {
+                window: key,
+                millions: finite.filter(|v| *v >= 0.0)?,
+            },
+            "wm" => ScMsg::Multiplier {
+                window: key,
+                value: finite.filter(|v| *v >= 0.0)?,
+            },
+            // An empty field's first pace brings its slider when it is left.
+            "cv" => ScMsg::Pace {
+                target: key,
+                value: finite?,
+                first: !paired && !input,
+            },
+            // Whole numbers of years: applied on change.
+            "rv" if !input => match key.as_str() {
+                "until" => ScMsg::DeployUntil(finite?),
+                k => ScMsg::Revolve(RevolveParam::parse(k)?, finite?),
+            },
+            _ => return None,
+        };
+        Some(Msg::Scenario(m))
+    }
+
+    /// The message of an edited figure field (`data-edit="{field}"`,
+    /// `data-key` = `key`), `raw` its text (`true` or empty for a
+    /// checkbox).
+    pub fn from_edit(field: &str, key: &str, raw: String) -> Option<Msg> {
+        Some(Msg::Edit {
+            key: Key::parse(key, false)?,
+            field: Field::parse(field)?,
+            raw,
+        })
+    }
+
+    /// The message of a revolving-model field of the money view
+    /// (`data-revolve="{name}"`).
+    pub fn from_revolve(name: &str, v: f64) -> Option<Msg> {
+        v.is_finite()
+            .then_some(())
+            .and(RevolveParam::parse(name))
+            .map(|p| Msg::Revolve(p, v))
+    }
+
+    /// Which form (`data-form`) a submit sends: `Some(true)` the add form,
+    /// `Some(false)` the flow form, `None` one that is not sent (the
+    /// revolving model's fields apply as they change).
+    pub fn from_form(form: &str) -> Option<bool> {
+        match form {
+            "add" => Some(true),
+            "flow" => Some(false),
+            _ => None,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn attrs<'a>(list: &'a [(&'a str, &'a str)]) -> impl Fn(&str) -> Option<String> + 'a {
+        move |name| {
+            list.iter()
+                .find(|(k, _)| *k == name)
+                .map(|(_, v)| String::from(*v))
+        }
+    }
+
+    #[test]
+    fn every_button_code_reads_back_as_its_message() {
+        let a = attrs(&[
+            ("data-key", "T-x@2024"),
+            ("data-target", "chart"),
+            ("data-index", "2"),
+            ("data-id", "T-x"),
+            ("data-lang", "en"),
+            ("data-view", "overview"),
+        ]);
+        for act in ACTS {
+            let m = Msg::from_click(act, &a);
+            if *act == "import" {
+                assert_eq!(m, None);
+                continue;
+            }
+            let m = m.unwrap_or_else(|| panic!("{act} not read"));
+            assert_eq!(m.act(), Some(*act), "{m:?}");
+        }
+        assert_eq!(Msg::from_click("nonsense", &a), None);
+        assert!(!Msg::is_act("nonsense"));
+    }
+
+    #[test]
+    fn a_click_missing_its_figure_does_nothing() {
+        let none = attrs(&[]);
+        assert_eq!(Msg::from_click("delete", &none), None);
+        assert_eq!(Msg::from_click("csv", &none), None);
+        assert_eq!(Msg::from_click("lang", &none), Some(Msg::Lang(Lang::Nl)));
+        let flow = attrs(&[("data-key", "w@2024"), ("data-flow", "true")]);
+        assert_eq!(
+            Msg::from_click("conflict-theirs", &flow),
+            Some(Msg::Resolve {
+                key: Key::flow("w", 2024),
+                mine: false
+            })
+        );
+    }
+
+    #[test]
+    fn scenario_controls() {
+        let m = |sc, v, paired, input| Msg::from_scenario(sc, "k", v, false, "", paired, input);
+        assert_eq!(m("rv", 3.0, false, true), None, "years apply on change");
+        assert_eq!(m("rv", 3.0, false, false), None, "no such parameter");
+        let rv = Msg::from_scenario("rv", "lag", 3.0, false, "", false, false);
+        assert_eq!(
+            rv,
+            Some(Msg::Scenario(ScMsg::Revolve(RevolveParam::Lag, 3.0)))
+        );
+        assert_eq!(m("wp", -1.0, true, true), None);
+        assert_eq!(m("cv", f64::NAN, false, false), None);
+        assert_eq!(
+            m("cv", 5.0, false, true),
+            Some(Msg::Scenario(ScMsg::Pace {
+                target: "k".into(),
+                value: 5.0,
+                first: false
+            })),
+            "typing in an empty field redraws the outcome only"
+        );
+        assert_eq!(
+            m("cv", 5.0, false, false),
+            Some(Msg::Scenario(ScMsg::Pace {
+                target: "k".into(),
+                value: 5.0,
+                first: true
+            }))
+        );
+        let name = Msg::from_scenario("name", "", f64::NAN, false, "  Plan B ", false, false);
+        assert_eq!(name, Some(Msg::Scenario(ScMsg::Name("Plan B".into()))));
+    }
+
+    #[test]
+    fn edits_and_forms() {
+        assert_eq!(
+            Msg::from_edit("value", "T-x@2024", "5".into()),
+            Some(Msg::Edit {
+                key: Key::obs("T-x", 2024),
+                field: Field::Value,
+                raw: "5".into()
+            })
+        );
+        assert_eq!(Msg::from_edit("colour", "T-x@2024", "5".into()), None);
+        assert_eq!(Msg::from_edit("value", "T-x", "5".into()), None);
+        assert_eq!(
+            Msg::from_revolve("loss", 30.0),
+            Some(Msg::Revolve(RevolveParam::Loss, 30.0))
+        );
+        assert_eq!(Msg::from_revolve("loss", f64::NAN), None);
+        assert_eq!(Msg::from_form("add"), Some(true));
+        assert_eq!(Msg::from_form("flow"), Some(false));
+        assert_eq!(Msg::from_form("revolve"), None);
+    }
+}
