@@ -1,27 +1,25 @@
-//! The scenario explorer ("What if?"): its controls, its outcome beside the
-//! vision's, and the events that change it. Dragging a slider changes the
-//! scenario, asks core again ([`crate::scenario::evaluate`]) and redraws
-//! only the outcome (`#scenario-out`), so the slider being dragged is never
-//! replaced; a `change` (the slider let go, a field left) redraws the view
-//! and, on the full page, puts the scenario in the address.
+//! The scenario explorer ("What if?"): its controls and its outcome beside
+//! the vision's. Dragging a slider changes the scenario (as a
+//! [`crate::msg::ScMsg`], see `update`), asks core again
+//! ([`crate::scenario::evaluate`]) and redraws only the outcome
+//! ([`redraw_outcome`]), so the slider being dragged is never replaced.
 
 use std::string::{String, ToString};
 use std::vec::Vec;
 
-use koers_core::model::{Lang, Unit};
+use koers_core::model::Unit;
 use koers_core::progress::SeriesKind;
 use koers_core::scenario::{Course, Outcome};
-use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
-use web_sys::{Element, HtmlElement, HtmlInputElement};
+use web_sys::HtmlInputElement;
 
-use crate::app::{App, Flash, Mode};
+use crate::app::{App, Mode};
+use crate::chart;
 use crate::dom::{button, h, Root, H};
 use crate::i18n::{self as i};
 use crate::route::Part;
-use crate::scenario::{self, CourseRow, Eval, MoneyEval, Scenario};
+use crate::scenario::{self, CourseRow, Eval, MoneyEval};
 use crate::view::{embed_button, figure, section, table, title, txt, Ctx};
-use crate::{chart, store};
 
 /// `v` rounded to `digits` decimals, as a field shows it.
 fn round(v: f64, digits: i32) -> f64 {
@@ -728,243 +726,31 @@ fn share_link(app: &App, q: &str) -> String {
     }
 }
 
-/// Apply one control's value to the scenario.
-fn apply(app: &mut App, sc: &str, key: &str, v: f64) {
-    let s = &mut app.scenario;
-    match sc {
-        "wp" if v >= 0.0 => s.window_mut(key).public = Some(v * 1e6),
-        "wm" if v >= 0.0 => s.window_mut(key).multiplier = Some(v),
-        "cv" => {
-            let growth = s.course(key).is_some_and(|c| c.growth);
-            s.set_course(key, growth, if growth { v / 100.0 } else { v });
-        }
-        "rv" => match crate::app::RevolveParam::parse(key) {
-            Some(p) => s.revolve.set(p, v),
-            None if key == "until" => s.deploy_until = Some((v as i32).clamp(1900, 2200)),
-            None => {}
-        },
-        _ => {}
-    }
-}
-
 thread_local! {
     static SEQ: core::cell::Cell<u32> = const { core::cell::Cell::new(0) };
 }
 
-/// Change the scenario and redraw only what shows it: the outcome, the
-/// link, the address. The controls stay as they are (a slider being
-/// dragged, or a button about to be clicked, is never replaced).
-fn refresh(inst: usize, root: &Root, f: impl FnOnce(&mut App)) {
-    crate::controller::with_app(inst, |app| {
-        f(app);
-        sync_address(app);
-        let c = Ctx {
-            app,
-            l: app.lang,
-            f: crate::fmt::Fmt::cached(app.lang),
-        };
-        let ev = scenario::evaluate(app.base, &app.computed, &app.data, &app.scenario);
-        let seq = SEQ.with(|s| {
-            s.set(s.get().wrapping_add(1));
-            s.get()
-        });
-        if let Some(old) = root.by_id("scenario-out") {
-            let _ = old.replace_with_with_node_1(&outcome(&c, &ev, seq).0);
-        }
-        if let Some(link) = root
-            .by_id("sc-link")
-            .and_then(|l| l.dyn_into::<HtmlInputElement>().ok())
-        {
-            link.set_value(&share_link(app, &app.scenario.to_query()));
-        }
-    });
-}
-
-/// A slider moved or a number typed: recompute and redraw the outcome only.
-pub fn input(inst: usize, root: &Root, el: &HtmlInputElement) {
-    let v = el.value_as_number();
-    if !v.is_finite() {
-        return;
-    }
-    let sc = el.get_attribute("data-sc").unwrap_or_default();
-    let key = el.get_attribute("data-id").unwrap_or_default();
-    if sc == "rv" {
-        // Whole numbers of years: applied on change.
-        return;
-    }
-    refresh(inst, root, |app| apply(app, &sc, &key, v));
-    if let Some(pair) = el
-        .get_attribute("data-pair")
-        .and_then(|id| root.by_id(&id))
-        .and_then(|p| p.dyn_into::<HtmlInputElement>().ok())
-    {
-        pair.set_value(&el.value());
-    }
-}
-
-/// A control left or a choice made. Only a new kind of course (or a first
-/// pace, which brings its slider) redraws the controls; everything else
-/// redraws the outcome, and on the full page puts the scenario in the
-/// address (without a history entry).
-pub fn changed(inst: usize, root: &Root, el: &HtmlElement) {
-    let sc = el.get_attribute("data-sc").unwrap_or_default();
-    let key = el.get_attribute("data-id").unwrap_or_default();
-    let value = el
-        .dyn_ref::<HtmlInputElement>()
-        .map(|i| (i.value_as_number(), i.checked(), i.value()));
-    let select = el
-        .dyn_ref::<web_sys::HtmlSelectElement>()
-        .map(|s| s.value());
-    match sc.as_str() {
-        "ck" => crate::controller::update_scenario(inst, |app| {
-            let growth = select.as_deref() == Some("g");
-            // A new kind of course keeps a value of its kind, else starts
-            // from today's pace or, failing that, the pace the vision needs
-            // (an inflow), or no growth: never a made-up figure.
-            let keep = app
-                .scenario
-                .course(&key)
-                .filter(|c| c.growth == growth)
-                .map(|c| c.value);
-            let today = scenario::courses(app.base, &app.computed, &app.data, &app.scenario)
-                .into_iter()
-                .find(|r| app.base.targets[r.target].id == key)
-                .and_then(|r| if growth { None } else { r.today.or(r.required) });
-            app.scenario
-                .set_course(&key, growth, keep.or(today).unwrap_or(0.0));
-        }),
-        "cv" if !el.has_attribute("data-pair") => {
-            // The first pace typed into an empty field: its slider appears.
-            if let Some((v, _, _)) = value.filter(|v| v.0.is_finite()) {
-                crate::controller::update_scenario(inst, |app| apply(app, &sc, &key, v));
-            }
-        }
-        "wr" => {
-            let on = value.as_ref().is_some_and(|v| v.1);
-            refresh(inst, root, |app| {
-                app.scenario.window_mut(&key).revolving = Some(on)
-            });
-        }
-        "name" => {
-            let name: String = value
-                .map(|v| v.2.trim().chars().take(80).collect())
-                .unwrap_or_default();
-            refresh(inst, root, |app| app.scenario.name = name);
-        }
-        _ => {
-            if let Some((v, _, _)) = value.filter(|v| v.0.is_finite()) {
-                refresh(inst, root, |app| apply(app, &sc, &key, v));
-            }
-        }
-    }
-}
-
-/// The explorer's buttons.
-pub fn click(inst: usize, root: &Root, act: &str, el: &Element) {
-    let key = el.get_attribute("data-id").unwrap_or_default();
-    let index = el
-        .get_attribute("data-index")
-        .and_then(|s| s.parse::<usize>().ok());
-    let name = root
-        .by_id("sc-name")
-        .and_then(|e| e.dyn_into::<HtmlInputElement>().ok())
-        .map(|i| i.value().trim().chars().take(80).collect::<String>());
-    match act {
-        "sc-required" => crate::controller::update_scenario(inst, |app| {
-            let rows = scenario::courses(app.base, &app.computed, &app.data, &app.scenario);
-            if let Some(r) = rows
-                .iter()
-                .find(|r| app.base.targets[r.target].id == key)
-                .and_then(|r| r.required)
-            {
-                app.scenario.set_course(&key, false, r);
-            }
-        }),
-        "sc-reset" => crate::controller::update_scenario(inst, |app| {
-            app.scenario = Scenario::default();
-        }),
-        "sc-save" => crate::controller::update_scenario(inst, |app| {
-            if let Some(n) = name.clone() {
-                app.scenario.name = n;
-            }
-            if app.scenario.name.is_empty() {
-                // The first number no saved scenario has: an unnamed save
-                // never replaces a saved one.
-                let unnamed = crate::i18n::t(app.lang, i::SC_UNNAMED);
-                app.scenario.name = (1..)
-                    .map(|n: usize| [unnamed, " ", &n.to_string()].concat())
-                    .find(|n| app.saved.iter().all(|x| &x.name != n))
-                    .unwrap_or_default();
-            }
-            let s = app.scenario.clone();
-            let full = app.saved.len() >= scenario::MAX_SAVED;
-            match app.saved.iter_mut().find(|x| x.name == s.name) {
-                Some(x) => *x = s,
-                None if full => {
-                    // Full: refused now, visibly, not dropped on reload.
-                    app.flash = Some(Flash {
-                        error: true,
-                        text: crate::i18n::t(app.lang, i::SC_FULL)
-                            .replace("{n}", &scenario::MAX_SAVED.to_string()),
-                        undo: false,
-                    });
-                    return;
-                }
-                None => app.saved.push(s),
-            }
-            let ok = store::set_scenarios(&app.saved);
-            app.flash = Some(Flash {
-                error: !ok,
-                text: crate::i18n::t(
-                    app.lang,
-                    if ok {
-                        i::SC_SAVED_FLASH
-                    } else {
-                        i::SAVE_FAILED
-                    },
-                )
-                .into(),
-                undo: false,
-            });
-        }),
-        "sc-open" => crate::controller::update_scenario(inst, |app| {
-            if let Some(s) = index.and_then(|k| app.saved.get(k)) {
-                app.scenario = s.clone();
-            }
-        }),
-        "sc-delete" => crate::controller::update_scenario(inst, |app| {
-            if let Some(k) = index.filter(|k| *k < app.saved.len()) {
-                app.saved.remove(k);
-                let _ = store::set_scenarios(&app.saved);
-            }
-        }),
-        "sc-export" => {
-            let text = crate::controller::read_app(inst, |app| {
-                let ev = scenario::evaluate(app.base, &app.computed, &app.data, &app.scenario);
-                scenario::export_json(app.base, &app.scenario, &ev, app.lang == Lang::En)
-            });
-            if let Some(text) = text {
-                crate::controller::download(&text, "application/json", "koers-scenario.json");
-            }
-        }
-        _ => {}
-    }
-}
-
-/// Keep the address in step with the scenario (full page only).
-pub fn sync_address(app: &App) {
-    if app.mode != Mode::Page || app.route != crate::route::Route::Scenario {
-        return;
-    }
-    let q = app.scenario.to_query();
-    let hash = if q.is_empty() {
-        "#/scenario".to_string()
-    } else {
-        ["#/scenario?", &q].concat()
+/// Redraw only what shows the scenario: the outcome and the link. The
+/// controls stay as they are (a slider being dragged, or a button about
+/// to be clicked, is never replaced).
+pub fn redraw_outcome(app: &App, root: &Root) {
+    let c = Ctx {
+        app,
+        l: app.lang,
+        f: crate::fmt::Fmt::cached(app.lang),
     };
-    if let Some(w) = web_sys::window() {
-        if let Ok(hist) = w.history() {
-            let _ = hist.replace_state_with_url(&JsValue::NULL, "", Some(&hash));
-        }
+    let ev = scenario::evaluate(app.base, &app.computed, &app.data, &app.scenario);
+    let seq = SEQ.with(|s| {
+        s.set(s.get().wrapping_add(1));
+        s.get()
+    });
+    if let Some(old) = root.by_id("scenario-out") {
+        let _ = old.replace_with_with_node_1(&outcome(&c, &ev, seq).0);
+    }
+    if let Some(link) = root
+        .by_id("sc-link")
+        .and_then(|l| l.dyn_into::<HtmlInputElement>().ok())
+    {
+        link.set_value(&share_link(app, &app.scenario.to_query()));
     }
 }

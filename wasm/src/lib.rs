@@ -7,10 +7,14 @@
 //! the user entered and reads and writes it as koers JSON and CSV; `history`
 //! keeps undo and redo; `route` maps URL hashes to views; `i18n` has the
 //! interface's words in Dutch and English; `app` keeps the state, `store`
-//! the localStorage copy, `controller` turns events into state changes,
-//! `view` writes the DOM and `chart` the SVG; `scenario` keeps the scenario
-//! explorer's state and `explore` draws it; `api` is the calculations for
-//! the ES module API (`www/koers.mjs`).
+//! the localStorage copy (`persist` merges it with other tabs'). As in Elm:
+//! `events` reads DOM events into typed messages ([`msg::Msg`]),
+//! [`update::update`] changes the state and returns its effects (pure, tested
+//! natively), `controller` runs the instances and performs the effects
+//! (`effects` the page's: downloads, clipboard, files), `view` writes the
+//! DOM and `chart` the SVG; `scenario` keeps the scenario explorer's state
+//! and `explore` draws it; `api` is the calculations for the ES module API
+//! (`www/koers.mjs`).
 //!
 //! Entry points, called by the few lines of JavaScript that start the wasm:
 //! [`start_page`] (index.html, koers.html), [`start_embed`] (embed.html),
@@ -27,10 +31,13 @@ pub mod app;
 mod chart;
 mod controller;
 pub mod dom;
+mod effects;
+mod events;
 mod explore;
 pub mod fmt;
 mod i18n;
 pub mod msg;
+mod persist;
 pub mod scenario;
 pub mod statimport;
 pub mod store;
