@@ -4,7 +4,7 @@
 //! page instance also listens for `hashchange`, `storage` and the keyboard
 //! shortcuts. A listener reads what the event says from the page into a
 //! [`Msg`] and hands it to the dispatcher it was given (the controller's,
-//! which runs [`crate::update::update`] and performs the effects); it
+//! which runs `update` and performs the effects); it
 //! changes no state itself. Listeners are owned by their instance and
 //! removed when it is unmounted.
 

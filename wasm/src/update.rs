@@ -10,7 +10,7 @@ use std::vec::Vec;
 use koers_core::load::{self, ErrorKind};
 use koers_core::model::Lang;
 
-use crate::app::{App, Change, Flash, Importing, LostEdit, Mode, Step};
+use crate::app::{App, Change, Flash, LostEdit, Mode, Step};
 use crate::data::{self, escape, Obs, Problem};
 use crate::i18n::{self, t};
 use crate::msg::{AddForm, Field, FlowForm, Msg};
@@ -19,6 +19,7 @@ use crate::scenario::Scenario;
 use crate::sync::Key;
 
 mod explorer;
+mod import;
 #[cfg(test)]
 mod tests;
 
@@ -189,12 +190,12 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
             text: data::export_json(app.base, &app.data),
         }),
         Msg::Examples => match app.examples.clone() {
-            Some(text) => examples_loaded(app, Some(text), &mut fx),
+            Some(text) => import::examples_loaded(app, Some(text), &mut fx),
             None => fx.push(E::FetchExamples),
         },
-        Msg::ExamplesLoaded(text) => examples_loaded(app, text, &mut fx),
+        Msg::ExamplesLoaded(text) => import::examples_loaded(app, text, &mut fx),
         Msg::ChooseFile => fx.push(E::ChooseFile),
-        Msg::ImportChosen { name, size } => import_chosen(app, name, size, &mut fx),
+        Msg::ImportChosen { name, size } => import::import_chosen(app, name, size, &mut fx),
         Msg::ImportRead { name, bytes } => {
             let lines = bytes.iter().filter(|b| **b == b'\n').count()
                 + usize::from(bytes.last().is_some_and(|b| *b != b'\n'));
@@ -207,7 +208,7 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
                 E::AfterPaint(Box::new(Msg::ImportCheck { name, bytes })),
             ]);
         }
-        Msg::ImportCheck { name, bytes } => take_in(app, &name, &bytes, &mut fx),
+        Msg::ImportCheck { name, bytes } => import::take_in(app, &name, &bytes, &mut fx),
         Msg::ImportFailed => {
             app.importing = None;
             app.problems_at = "data";
@@ -514,94 +515,4 @@ fn undo_redo(app: &mut App, undo: bool, fx: &mut Vec<Effect>) {
         fx.push(Effect::Save);
     }
     fx.push(Effect::Draw);
-}
-
-fn import_chosen(app: &mut App, name: String, size: f64, fx: &mut Vec<Effect>) {
-    if app.importing.is_some() {
-        return;
-    }
-    fx.push(Effect::Draw);
-    // Larger than any valid file: refused before it is read.
-    if size > data::MAX_IMPORT_BYTES as f64 {
-        app.problems_at = "data";
-        app.problems = std::vec![problem(
-            "",
-            ErrorKind::FileTooLarge {
-                limit: data::MAX_IMPORT_BYTES
-            }
-        )];
-        refused(app);
-        return;
-    }
-    // Said at once, and kept until the figures are in or refused.
-    app.problems = Vec::new();
-    app.importing = Some(Importing {
-        name,
-        bytes: size,
-        lines: None,
-    });
-    fx.push(Effect::ReadFile);
-}
-
-/// Check an imported file's bytes and take its figures in (all or nothing).
-fn take_in(app: &mut App, file_name: &str, bytes: &[u8], fx: &mut Vec<Effect>) {
-    fx.push(Effect::Draw);
-    let name = file_name.to_ascii_lowercase();
-    app.importing = None;
-    app.problems_at = "data";
-    app.pending = None;
-    let result = data::decode(bytes)
-        .map_err(|p| std::vec![p])
-        .and_then(|text| {
-            let json = name.ends_with(".json") || text.trim_start().starts_with('{');
-            if json {
-                return data::import_json(app.base, text).map(Some);
-            }
-            // SDMX-CSV or StatLine: listed, mapped and confirmed before
-            // anything is imported.
-            match crate::statimport::recognise(file_name, text.as_bytes()) {
-                Some(Ok(p)) => {
-                    app.pending = Some(Box::new(p));
-                    Ok(None)
-                }
-                Some(Err(ps)) => Err(ps),
-                None => data::import_csv(app.base, text.as_bytes(), &app.data.flows).map(Some),
-            }
-        });
-    match result {
-        Ok(Some(next)) => commit(app, next, Change::Imported, fx),
-        Ok(None) => {
-            app.problems.clear();
-            app.flash = None;
-        }
-        Err(ps) => {
-            app.problems = ps;
-            refused(app);
-        }
-    }
-}
-
-fn examples_loaded(app: &mut App, text: Option<String>, fx: &mut Vec<Effect>) {
-    fx.push(Effect::Draw);
-    app.problems_at = "data";
-    let parsed = text.map(|t| data::import_csv(app.base, t.as_bytes(), &[]));
-    let failed = |app: &mut App| {
-        app.flash = Some(Flash {
-            error: true,
-            text: t(app.lang, i18n::EXAMPLES_FAILED).into(),
-            undo: false,
-        });
-    };
-    match parsed {
-        Some(Ok(ex)) => {
-            let mut next = app.data.clone();
-            next.obs.extend(ex.obs);
-            commit(app, next, Change::Examples, fx);
-        }
-        Some(Err(ps)) => {
-            app.problems = ps;
-            failed(app);
-        }
-        None => failed(app),
-    }
 }
