@@ -232,8 +232,7 @@ fn perform(id: usize, root: &Root, lang: Lang, e: Effect) {
         Effect::DownloadSvg(target) => effects::download_chart(root, &target, false),
         Effect::DownloadPng(target) => effects::download_chart(root, &target, true),
         Effect::Copy(target) => {
-            let act = Msg::Copy(String::new()).act().unwrap_or_default();
-            effects::copy_field(root, &target, act);
+            effects::copy_field(root, &target, Msg::Copy(String::new()).act());
         }
         Effect::ConfirmReset => {
             if effects::confirm(t(lang, i18n::CONFIRM_RESET)) {

@@ -5,21 +5,23 @@
 //! ([`redraw_outcome`]), so the slider being dragged is never replaced.
 
 use std::string::{String, ToString};
-use std::vec::Vec;
 
 use koers_core::model::Unit;
 use koers_core::progress::SeriesKind;
-use koers_core::scenario::{Course, Outcome};
+use koers_core::scenario::Course;
 use wasm_bindgen::JsCast;
 use web_sys::HtmlInputElement;
 
 use crate::app::{App, Mode};
-use crate::chart;
+mod outcome;
+
 use crate::dom::{button, h, Root, H};
 use crate::i18n::{self as i};
+use crate::msg::{sc, Msg, ScMsg};
 use crate::route::Part;
 use crate::scenario::{self, CourseRow, Eval, MoneyEval};
-use crate::view::{embed_button, figure, section, table, title, txt, Ctx};
+use crate::view::{embed_button, section, title, txt, Ctx};
+pub use outcome::outcome;
 
 /// `v` rounded to `digits` decimals, as a field shows it.
 fn round(v: f64, digits: i32) -> f64 {
@@ -127,7 +129,7 @@ fn money_controls(c: &Ctx, m: &MoneyEval) -> H {
         fs.to(slider(
             &["sc-wp-", &ks].concat(),
             c.t(i::SC_PUBLIC),
-            "wp",
+            sc::PUBLIC,
             win.id,
             public / 1e6,
             koers_core::dashboard::slider_range(&[w.public / 1e6, public / 1e6], false),
@@ -160,7 +162,7 @@ fn money_controls(c: &Ctx, m: &MoneyEval) -> H {
             } else {
                 i::SC_MULTIPLIER
             }),
-            "wm",
+            sc::MULTIPLIER,
             win.id,
             multiplier,
             koers_core::dashboard::multiplier_range(w.multiplier, multiplier),
@@ -172,7 +174,7 @@ fn money_controls(c: &Ctx, m: &MoneyEval) -> H {
             let input = h("input")
                 .a("type", "checkbox")
                 .a("id", &id)
-                .a("data-sc", "wr")
+                .a("data-sc", sc::REFLOWS)
                 .a("data-id", win.id);
             fs.to(h("div")
                 .c("field check")
@@ -201,7 +203,7 @@ fn money_controls(c: &Ctx, m: &MoneyEval) -> H {
                 .a("min", min)
                 .a("max", max)
                 .a("step", step)
-                .a("data-sc", "rv")
+                .a("data-sc", sc::REVOLVE)
                 .a("data-id", key))
     };
     let row = h("div").c("sc-params");
@@ -319,7 +321,7 @@ fn course_controls(c: &Ctx, ev: &Eval) -> H {
         let sel_id = ["sc-ck-", &ks].concat();
         let sel = h("select")
             .a("id", &sel_id)
-            .a("data-sc", "ck")
+            .a("data-sc", sc::KIND)
             .a("data-id", tg.id);
         for (v, label, on) in [
             ("i", inflow_label(row.kind), !growth),
@@ -343,7 +345,7 @@ fn course_controls(c: &Ctx, ev: &Eval) -> H {
                     ")",
                 ]
                 .concat(),
-                "cv",
+                sc::PACE,
                 tg.id,
                 v,
                 koers_core::dashboard::slider_range(
@@ -362,7 +364,7 @@ fn course_controls(c: &Ctx, ev: &Eval) -> H {
                 fs.to(slider(
                     &["sc-cv-", &ks].concat(),
                     c.t(i::SC_GROWTH),
-                    "cv",
+                    sc::PACE,
                     tg.id,
                     g * 100.0,
                     (-20.0, 50.0, 0.5),
@@ -386,256 +388,22 @@ fn course_controls(c: &Ctx, ev: &Eval) -> H {
                         .a("type", "number")
                         .a("id", &id)
                         .a("step", "any")
-                        .a("data-sc", "cv")
+                        .a("data-sc", sc::PACE)
                         .a("data-id", tg.id))
                     .k(hint.c("sc-hint muted small")));
                 if row.required.is_some() {
-                    fs.to(button("sc-required", c.t(i::SC_USE_REQUIRED))
-                        .a("data-id", tg.id)
-                        .a("id", &["sc-req-", &ks].concat()));
+                    fs.to(button(
+                        Msg::Scenario(ScMsg::UseRequired(String::new())).act(),
+                        c.t(i::SC_USE_REQUIRED),
+                    )
+                    .a("data-id", tg.id)
+                    .a("id", &["sc-req-", &ks].concat()));
                 }
             }
         }
         sec.to(fs);
     }
     sec
-}
-
-/// A table's wrapper that may scroll sideways on a phone: reachable by
-/// keyboard, and named.
-fn scroll(wrap: H, name: &str) -> H {
-    wrap.a("tabindex", "0")
-        .a("role", "region")
-        .a("aria-label", name)
-}
-
-fn dash() -> String {
-    "–".into()
-}
-
-/// "reached in 2033" / "not reached by 2035".
-fn reached_words(c: &Ctx, year: Option<i32>, by: i32) -> (String, &'static str, &'static str) {
-    match year {
-        Some(y) => (
-            [c.t(i::SC_REACHED_IN), " ", &y.to_string()].concat(),
-            "ok",
-            "✔",
-        ),
-        None => (
-            [c.t(i::SC_NOT_REACHED), " ", &by.to_string()].concat(),
-            "bad",
-            "✖",
-        ),
-    }
-}
-
-/// The outcome: what the scenario gives beside what the vision does.
-/// `seq` counts redraws (`data-rendered`), for tests and the benchmark.
-pub fn outcome(c: &Ctx, ev: &Eval, seq: u32) -> H {
-    let ds = c.ds();
-    let m = &ev.money;
-    let out = h("section")
-        .a("id", "scenario-out")
-        .a("aria-labelledby", "sc-out-h")
-        .a("data-rendered", &seq.to_string())
-        .c("sc-out");
-    out.to(h("h2").a("id", "sc-out-h").t(c.t(i::SC_OUTCOME)));
-
-    // The headline: is EUR 25 bn reached by 2035?
-    let horizon = m.params.horizon_year;
-    let (words, cls, sym) = reached_words(c, m.scenario.year_reached, horizon);
-    let summary = h("p")
-        .a("id", "sc-summary")
-        .a("role", "status")
-        .c("sc-summary card")
-        .k(h("strong")
-            .t(c.t(i::SC_MOBILISED_BY))
-            .t(" ")
-            .t(&horizon.to_string())
-            .t(": "))
-        .k(h("span")
-            .a("id", "sc-mobilised")
-            .t(&c.f.money(m.scenario.mobilised)))
-        .t(" ")
-        .t(c.t(i::AGAINST))
-        .t(" ")
-        .t(&c.f.money(m.target))
-        .t(" — ")
-        .k(h("span")
-            .c(&["verdict ", cls].concat())
-            .a("id", "sc-verdict")
-            .k(h("span").a("aria-hidden", "true").t(sym))
-            .t(" ")
-            .t(&words));
-    if let Some(g) = m.scenario.gap.filter(|g| *g > 0.5) {
-        summary.to(h("span")
-            .t(" (")
-            .t(&c.f.money(g))
-            .t(" ")
-            .t(c.t(i::SC_SHORT))
-            .t(")"));
-    }
-    summary.to(h("br"));
-    summary.to(h("span")
-        .c("muted small")
-        .t(c.t(i::SC_VISION))
-        .t(": ")
-        .t(&c.f.money(m.vision.mobilised))
-        .t(", ")
-        .t(&reached_words(c, m.vision.year_reached, horizon).0));
-    out.to(summary);
-
-    // By year, as a chart with its table.
-    let svg = chart::running(
-        "sc-money-chart",
-        c.t(i::SC_CHART_TITLE),
-        c.t(i::SC_CHART_DESC),
-        &m.scenario.by_year,
-        &m.vision.by_year,
-        Some(m.target),
-        [c.t(i::SC_SCENARIO), c.t(i::SC_VISION), c.t(i::TARGET)],
-        &c.f,
-    );
-    let rows = m
-        .scenario
-        .by_year
-        .iter()
-        .zip(&m.vision.by_year)
-        .map(|(s, v)| std::vec![s.year.to_string(), c.f.money(s.value), c.f.money(v.value)])
-        .collect();
-    let tbl = table(
-        c.t(i::SC_CHART_TITLE),
-        &[c.t(i::YEAR), c.t(i::SC_SCENARIO), c.t(i::SC_VISION)],
-        rows,
-    );
-    out.to(figure(
-        c,
-        svg,
-        "sc-money-chart",
-        tbl,
-        c.t(i::SC_CHART_DESC),
-        None,
-    ));
-    out.to(h("p").c("muted small").t(c.t(i::SC_VISION_NOTE)));
-
-    // Per window, side by side.
-    let head = [
-        c.t(i::WINDOW),
-        c.t(i::SC_SCENARIO),
-        c.t(i::SC_VISION),
-        c.t(i::TARGET),
-    ];
-    let cell = |mobilised: f64, multiplier: Option<f64>, reached: Option<bool>| {
-        [
-            c.f.money(mobilised),
-            multiplier
-                .map(|x| [" (".into(), c.f.times(round(x, 2)), ")".into()].concat())
-                .unwrap_or_default(),
-            match reached {
-                Some(true) => " ✔".into(),
-                Some(false) => " ✖".into(),
-                None => String::new(),
-            },
-        ]
-        .concat()
-    };
-    let mut rows: Vec<Vec<String>> = Vec::new();
-    for (k, w) in m.windows.iter().enumerate() {
-        let o = &m.scenario.windows[k];
-        let v = &m.vision.windows[k];
-        let mut name = [
-            if w.parent.is_some() { "↳ " } else { "" },
-            &c.f.money(o.public),
-            " · ",
-        ]
-        .concat();
-        name.push_str(&txt(ds.windows[w.index].name.get(c.l)));
-        if o.over_committed {
-            name.push_str(" ⚠ ");
-            name.push_str(c.t(i::SC_OVER));
-        }
-        rows.push(std::vec![
-            name,
-            cell(o.mobilised, o.multiplier, o.reached),
-            cell(v.mobilised, v.multiplier, None),
-            c.f.money(w.total),
-        ]);
-    }
-    let whole =
-        |o: &koers_core::scenario::MoneyOutcome| (o.public > 0.0).then(|| o.mobilised / o.public);
-    rows.push(std::vec![
-        [
-            c.t(i::SC_TOTAL),
-            " · ",
-            &c.f.money(m.scenario.public),
-            " ",
-            c.t(i::PUBLIC)
-        ]
-        .concat(),
-        cell(m.scenario.mobilised, whole(&m.scenario), m.scenario.reached),
-        cell(m.vision.mobilised, whole(&m.vision), None),
-        c.f.money(m.target),
-    ]);
-    out.to(scroll(
-        table(c.t(i::SC_MONEY_OUT), &head, rows).a("id", "sc-money-table"),
-        c.t(i::SC_MONEY_OUT),
-    ));
-
-    // Talent and other flows.
-    let y = |o: &Outcome, k: usize, unit: Unit| {
-        o.values[k]
-            .map(|v| c.f.value(round(v, 2), unit))
-            .unwrap_or_else(dash)
-    };
-    let reached = |o: &Outcome| {
-        if o.start.is_none() {
-            return dash();
-        }
-        o.year_reached
-            .map(|y| y.to_string())
-            .unwrap_or_else(|| c.t(i::SC_NOT_BY).into())
-    };
-    let gap = |o: &Outcome, unit: Unit| {
-        o.gap
-            .map(|g| c.f.value(round(g.max(0.0), 2), unit))
-            .unwrap_or_else(dash)
-    };
-    let [y0, y1] = scenario::years(c.ds()).map(|y| y.to_string());
-    let sv = [c.t(i::SC_SCENARIO), " / ", c.t(i::SC_VISION)].concat();
-    let h0 = [y0.as_str(), " (", &sv, ")"].concat();
-    let h1 = [y1.as_str(), " (", &sv, ")"].concat();
-    let h2 = [c.t(i::SC_YEAR_REACHED), " (", &sv, ")"].concat();
-    let h3 = [c.t(i::SC_GAP), " (", &sv, ")"].concat();
-    let mut rows: Vec<Vec<String>> = Vec::new();
-    for row in &ev.courses {
-        let tg = &ds.targets[row.target];
-        let (s, v) = (&row.scenario, &row.vision);
-        let has = row.course.is_some();
-        let pair = |a: String, b: String| [a, " / ".into(), b].concat();
-        rows.push(std::vec![
-            txt(tg.title.get(c.l)),
-            pair(
-                if has { y(s, 0, tg.unit) } else { dash() },
-                y(v, 0, tg.unit)
-            ),
-            pair(
-                if has { y(s, 1, tg.unit) } else { dash() },
-                y(v, 1, tg.unit)
-            ),
-            pair(if has { reached(s) } else { dash() }, reached(v)),
-            pair(if has { gap(s, tg.unit) } else { dash() }, gap(v, tg.unit)),
-        ]);
-    }
-    out.to(scroll(
-        table(
-            c.t(i::SC_FLOWS),
-            &[c.t(i::AMBITION), &h0, &h1, &h2, &h3],
-            rows,
-        )
-        .a("id", "sc-flows-table"),
-        c.t(i::SC_FLOWS),
-    ));
-    out
 }
 
 fn save_section(c: &Ctx) -> H {
@@ -654,7 +422,7 @@ fn save_section(c: &Ctx) -> H {
                 .a("id", "sc-link")
                 .a("readonly", "")
                 .a("value", &link)))
-        .k(button("copy", c.t(i::COPY))
+        .k(button(Msg::Copy(String::new()).act(), c.t(i::COPY))
             .a("data-target", "sc-link")
             .a("data-done", c.t(i::COPIED))));
     let tools = h("div").c("buttons");
@@ -667,13 +435,16 @@ fn save_section(c: &Ctx) -> H {
                 .a("id", name_id)
                 .a("value", &app.scenario.name)
                 .a("maxlength", "80")
-                .a("data-sc", "name")));
-        tools.to(button("sc-save", c.t(i::SC_SAVE_BUTTON))
-            .c("primary")
-            .a("id", "sc-save"));
+                .a("data-sc", sc::NAME)));
+        tools.to(button(
+            Msg::Scenario(ScMsg::Save(None)).act(),
+            c.t(i::SC_SAVE_BUTTON),
+        )
+        .c("primary")
+        .a("id", "sc-save"));
     }
-    tools.to(button("sc-export", c.t(i::SC_EXPORT)).a("id", "sc-export"));
-    tools.to(button("sc-reset", c.t(i::SC_RESET)).a("id", "sc-reset"));
+    tools.to(button(Msg::Scenario(ScMsg::Export).act(), c.t(i::SC_EXPORT)).a("id", "sc-export"));
+    tools.to(button(Msg::Scenario(ScMsg::Reset).act(), c.t(i::SC_RESET)).a("id", "sc-reset"));
     sec.to(tools);
     if let Some(fl) = app.flash.as_ref().filter(|_| app.mode != Mode::Page) {
         sec.to(h("p").a("role", "status").t(&fl.text));
@@ -691,13 +462,15 @@ fn save_section(c: &Ctx) -> H {
             ul.to(h("li")
                 .k(h("span").t(&name))
                 .t(" ")
-                .k(button("sc-open", c.t(i::SC_OPEN))
+                .k(button(Msg::Scenario(ScMsg::Open(k)).act(), c.t(i::SC_OPEN))
                     .a("data-index", &ks)
                     .a("aria-label", &[c.t(i::SC_OPEN), ": ", &name].concat()))
                 .t(" ")
-                .k(button("sc-delete", c.t(i::DELETE))
-                    .a("data-index", &ks)
-                    .a("aria-label", &[c.t(i::DELETE), ": ", &name].concat())));
+                .k(
+                    button(Msg::Scenario(ScMsg::Delete(k)).act(), c.t(i::DELETE))
+                        .a("data-index", &ks)
+                        .a("aria-label", &[c.t(i::DELETE), ": ", &name].concat()),
+                ));
         }
         sec.to(ul);
     }

@@ -1,5 +1,5 @@
 //! What can happen to a dashboard, as typed messages: every button, field,
-//! form and page event becomes one [`Msg`], and [`crate::update::update`]
+//! form and page event becomes one [`Msg`], and `update`
 //! turns it into a new state and its effects (Elm's architecture).
 //!
 //! The codes the page carries in its attributes (`data-act`, `data-sc`,
@@ -92,6 +92,26 @@ impl Field {
         .into_iter()
         .find(|f| f.name() == s)
     }
+}
+
+/// The codes of the scenario explorer's controls (`data-sc`), written by
+/// the explorer and read by [`Msg::from_scenario`].
+pub mod sc {
+    /// A window's public budget.
+    pub const PUBLIC: &str = "wp";
+    /// A window's multiplier.
+    pub const MULTIPLIER: &str = "wm";
+    /// A window's reflows redeployed or not.
+    pub const REFLOWS: &str = "wr";
+    /// A course's pace.
+    pub const PACE: &str = "cv";
+    /// A course's kind.
+    pub const KIND: &str = "ck";
+    /// The scenario's name.
+    pub const NAME: &str = "name";
+    /// A revolving-model parameter (`data-id`: `loss`, `return`,
+    /// `holding`, `lag`) or the last year of new budget (`until`).
+    pub const REVOLVE: &str = "rv";
 }
 
 /// A change in the scenario explorer.
@@ -339,10 +359,10 @@ const ACTS: &[&str] = &[
 ];
 
 impl Msg {
-    /// The code a button for this message carries in `data-act`, if it has
-    /// a button.
-    pub fn act(&self) -> Option<&'static str> {
-        let a = match self {
+    /// The code a button for this message carries in `data-act` (what
+    /// [`Msg::from_click`] reads back); empty for a message no button sends.
+    pub fn act(&self) -> &'static str {
+        match self {
             Msg::Undo => "undo",
             Msg::Redo => "redo",
             Msg::ToggleEmbedding => "embedding",
@@ -375,9 +395,8 @@ impl Msg {
             Msg::Scenario(ScMsg::Open(_)) => "sc-open",
             Msg::Scenario(ScMsg::Delete(_)) => "sc-delete",
             Msg::Scenario(ScMsg::Export) => "sc-export",
-            _ => return None,
-        };
-        Some(a)
+            _ => "",
+        }
     }
 
     /// Whether `act` is a code some button carries (the hidden file input's
@@ -462,31 +481,31 @@ impl Msg {
         let finite = number.is_finite().then_some(number);
         let key = String::from(key);
         let m = match sc {
-            "ck" if !input => ScMsg::Kind {
+            sc::KIND if !input => ScMsg::Kind {
                 target: key,
                 growth: text == "g",
             },
-            "wr" if !input => ScMsg::Reflows {
+            sc::REFLOWS if !input => ScMsg::Reflows {
                 window: key,
                 on: checked,
             },
-            "name" if !input => ScMsg::Name(text.trim().chars().take(80).collect()),
-            "wp" => ScMsg::Public {
+            sc::NAME if !input => ScMsg::Name(text.trim().chars().take(80).collect()),
+            sc::PUBLIC => ScMsg::Public {
                 window: key,
                 millions: finite.filter(|v| *v >= 0.0)?,
             },
-            "wm" => ScMsg::Multiplier {
+            sc::MULTIPLIER => ScMsg::Multiplier {
                 window: key,
                 value: finite.filter(|v| *v >= 0.0)?,
             },
             // An empty field's first pace brings its slider when it is left.
-            "cv" => ScMsg::Pace {
+            sc::PACE => ScMsg::Pace {
                 target: key,
                 value: finite?,
                 first: !paired && !input,
             },
             // Whole numbers of years: applied on change.
-            "rv" if !input => match key.as_str() {
+            sc::REVOLVE if !input => match key.as_str() {
                 "until" => ScMsg::DeployUntil(finite?),
                 k => ScMsg::Revolve(RevolveParam::parse(k)?, finite?),
             },
@@ -556,7 +575,7 @@ mod tests {
                 continue;
             }
             let m = m.unwrap_or_else(|| panic!("{act} not read"));
-            assert_eq!(m.act(), Some(*act), "{m:?}");
+            assert_eq!(m.act(), *act, "{m:?}");
         }
         assert_eq!(Msg::from_click("nonsense", &a), None);
         assert!(!Msg::is_act("nonsense"));
