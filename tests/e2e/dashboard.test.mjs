@@ -320,6 +320,19 @@ test('the revolving model recomputes when its parameters change', async () => {
     await page.press('#rv-loss', 'Enter');
     await page.waitForFunction((b) => !document.querySelector('#revolve-out dl').textContent.includes(b), before);
     assert.match(await factor(), /^1×/);
+    // One state for the parameters: the scenario explorer has the same, and
+    // its link carries them; changed there, the money view follows.
+    await page.evaluate(() => { location.hash = '#/scenario'; });
+    await page.waitForSelector('#sc-rv-loss');
+    assert.equal(await page.inputValue('#sc-rv-loss'), '100');
+    assert.match(await page.inputValue('#sc-link'), /r=100~/);
+    await page.fill('#sc-rv-loss', '0');
+    await page.press('#sc-rv-loss', 'Tab');
+    await page.waitForFunction(() => document.getElementById('sc-link').value.includes('r=0~'));
+    await page.evaluate(() => { location.hash = '#/money'; });
+    await page.waitForSelector('#rv-loss');
+    assert.equal(await page.inputValue('#rv-loss'), '0');
+    assert.doesNotMatch(await factor(), /^1×/);
   });
 });
 

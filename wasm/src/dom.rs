@@ -156,8 +156,8 @@ pub fn link(href: &str, text: &str) -> H {
     h("a").a("href", href).t(text)
 }
 
-/// A button carrying an action name (the controller's delegated listener
-/// reads `data-act`).
+/// A button carrying an action's code in `data-act` (give it
+/// [`crate::msg::Msg::act`]; `events` reads it back into the message).
 #[inline(never)]
 pub fn button(act: &str, text: &str) -> H {
     h("button").a("type", "button").a("data-act", act).t(text)
