@@ -96,15 +96,27 @@ pub enum RevolveParam {
 }
 
 impl RevolveParam {
-    /// Read a parameter's name (`loss`, `return`, `holding`, `lag`).
+    /// Every parameter, in the order the page shows them.
+    pub const ALL: [RevolveParam; 4] = [
+        RevolveParam::Loss,
+        RevolveParam::Return,
+        RevolveParam::Holding,
+        RevolveParam::Lag,
+    ];
+
+    /// Its name on the page (`loss`, `return`, `holding`, `lag`).
+    pub fn name(self) -> &'static str {
+        match self {
+            RevolveParam::Loss => "loss",
+            RevolveParam::Return => "return",
+            RevolveParam::Holding => "holding",
+            RevolveParam::Lag => "lag",
+        }
+    }
+
+    /// Read back what [`RevolveParam::name`] gives.
     pub fn parse(s: &str) -> Option<RevolveParam> {
-        Some(match s {
-            "loss" => RevolveParam::Loss,
-            "return" => RevolveParam::Return,
-            "holding" => RevolveParam::Holding,
-            "lag" => RevolveParam::Lag,
-            _ => return None,
-        })
+        RevolveParam::ALL.into_iter().find(|p| p.name() == s)
     }
 }
 

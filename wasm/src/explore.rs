@@ -12,7 +12,7 @@ use koers_core::scenario::Course;
 use wasm_bindgen::JsCast;
 use web_sys::HtmlInputElement;
 
-use crate::app::{App, Mode};
+use crate::app::{App, Mode, RevolveParam};
 mod outcome;
 
 use crate::dom::{button, h, Root, H};
@@ -208,7 +208,7 @@ fn money_controls(c: &Ctx, m: &MoneyEval) -> H {
     };
     let row = h("div").c("sc-params");
     row.to(field(
-        "loss",
+        RevolveParam::Loss.name(),
         i::LOSS_RATE,
         crate::data::number(rv.loss_pct),
         "0",
@@ -216,7 +216,7 @@ fn money_controls(c: &Ctx, m: &MoneyEval) -> H {
         "1",
     ));
     row.to(field(
-        "return",
+        RevolveParam::Return.name(),
         i::ANNUAL_RETURN,
         crate::data::number(rv.return_pct),
         "-50",
@@ -224,7 +224,7 @@ fn money_controls(c: &Ctx, m: &MoneyEval) -> H {
         "0.5",
     ));
     row.to(field(
-        "holding",
+        RevolveParam::Holding.name(),
         i::HOLDING_YEARS,
         rv.holding.to_string(),
         "0",
@@ -232,7 +232,7 @@ fn money_controls(c: &Ctx, m: &MoneyEval) -> H {
         "1",
     ));
     row.to(field(
-        "lag",
+        RevolveParam::Lag.name(),
         i::LAG_YEARS,
         rv.lag.to_string(),
         "0",

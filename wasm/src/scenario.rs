@@ -263,12 +263,7 @@ impl Scenario {
                 "r" => {
                     let mut f = v.split('~');
                     let mut r = Revolve::default();
-                    for p in [
-                        RevolveParam::Loss,
-                        RevolveParam::Return,
-                        RevolveParam::Holding,
-                        RevolveParam::Lag,
-                    ] {
+                    for p in RevolveParam::ALL {
                         if let Some(v) = f.next().and_then(num) {
                             r.set(p, v);
                         }
