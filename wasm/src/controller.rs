@@ -21,7 +21,7 @@ use crate::data::{self, BaseError};
 use crate::dom::{document, h, Root};
 use crate::events::{self, Listener};
 use crate::i18n::{self, t};
-use crate::msg::Msg;
+use crate::msg::{Act, Msg};
 use crate::route::{self, Part, Route};
 use crate::scenario::Scenario;
 use crate::update::{update, Effect};
@@ -232,7 +232,7 @@ fn perform(id: usize, root: &Root, lang: Lang, e: Effect) {
         Effect::DownloadSvg(target) => effects::download_chart(root, &target, false),
         Effect::DownloadPng(target) => effects::download_chart(root, &target, true),
         Effect::Copy(target) => {
-            effects::copy_field(root, &target, Msg::Copy(String::new()).act());
+            effects::copy_field(root, &target, Act::Copy.code());
         }
         Effect::ConfirmReset => {
             if effects::confirm(t(lang, i18n::CONFIRM_RESET)) {

@@ -1,6 +1,7 @@
 //! A small element builder over web-sys. Text from data and users is only
 //! ever set as text or attribute values, never parsed as HTML.
 
+use crate::msg::Act;
 use wasm_bindgen::JsCast;
 use web_sys::{Document, Element, ShadowRoot};
 
@@ -159,6 +160,9 @@ pub fn link(href: &str, text: &str) -> H {
 /// A button carrying an action's code in `data-act` (give it
 /// [`crate::msg::Msg::act`]; `events` reads it back into the message).
 #[inline(never)]
-pub fn button(act: &str, text: &str) -> H {
-    h("button").a("type", "button").a("data-act", act).t(text)
+pub fn button(act: Act, text: &str) -> H {
+    h("button")
+        .a("type", "button")
+        .a("data-act", act.code())
+        .t(text)
 }

@@ -17,7 +17,7 @@ mod outcome;
 
 use crate::dom::{button, h, Root, H};
 use crate::i18n::{self as i};
-use crate::msg::{sc, Msg, ScMsg};
+use crate::msg::{sc, Act};
 use crate::route::Part;
 use crate::scenario::{self, CourseRow, Eval, MoneyEval};
 use crate::view::{embed_button, section, title, txt, Ctx};
@@ -392,12 +392,9 @@ fn course_controls(c: &Ctx, ev: &Eval) -> H {
                         .a("data-id", tg.id))
                     .k(hint.c("sc-hint muted small")));
                 if row.required.is_some() {
-                    fs.to(button(
-                        Msg::Scenario(ScMsg::UseRequired(String::new())).act(),
-                        c.t(i::SC_USE_REQUIRED),
-                    )
-                    .a("data-id", tg.id)
-                    .a("id", &["sc-req-", &ks].concat()));
+                    fs.to(button(Act::ScRequired, c.t(i::SC_USE_REQUIRED))
+                        .a("data-id", tg.id)
+                        .a("id", &["sc-req-", &ks].concat()));
                 }
             }
         }
@@ -422,7 +419,7 @@ fn save_section(c: &Ctx) -> H {
                 .a("id", "sc-link")
                 .a("readonly", "")
                 .a("value", &link)))
-        .k(button(Msg::Copy(String::new()).act(), c.t(i::COPY))
+        .k(button(Act::Copy, c.t(i::COPY))
             .a("data-target", "sc-link")
             .a("data-done", c.t(i::COPIED))));
     let tools = h("div").c("buttons");
@@ -436,15 +433,12 @@ fn save_section(c: &Ctx) -> H {
                 .a("value", &app.scenario.name)
                 .a("maxlength", "80")
                 .a("data-sc", sc::NAME)));
-        tools.to(button(
-            Msg::Scenario(ScMsg::Save(None)).act(),
-            c.t(i::SC_SAVE_BUTTON),
-        )
-        .c("primary")
-        .a("id", "sc-save"));
+        tools.to(button(Act::ScSave, c.t(i::SC_SAVE_BUTTON))
+            .c("primary")
+            .a("id", "sc-save"));
     }
-    tools.to(button(Msg::Scenario(ScMsg::Export).act(), c.t(i::SC_EXPORT)).a("id", "sc-export"));
-    tools.to(button(Msg::Scenario(ScMsg::Reset).act(), c.t(i::SC_RESET)).a("id", "sc-reset"));
+    tools.to(button(Act::ScExport, c.t(i::SC_EXPORT)).a("id", "sc-export"));
+    tools.to(button(Act::ScReset, c.t(i::SC_RESET)).a("id", "sc-reset"));
     sec.to(tools);
     if let Some(fl) = app.flash.as_ref().filter(|_| app.mode != Mode::Page) {
         sec.to(h("p").a("role", "status").t(&fl.text));
@@ -462,15 +456,13 @@ fn save_section(c: &Ctx) -> H {
             ul.to(h("li")
                 .k(h("span").t(&name))
                 .t(" ")
-                .k(button(Msg::Scenario(ScMsg::Open(k)).act(), c.t(i::SC_OPEN))
+                .k(button(Act::ScOpen, c.t(i::SC_OPEN))
                     .a("data-index", &ks)
                     .a("aria-label", &[c.t(i::SC_OPEN), ": ", &name].concat()))
                 .t(" ")
-                .k(
-                    button(Msg::Scenario(ScMsg::Delete(k)).act(), c.t(i::DELETE))
-                        .a("data-index", &ks)
-                        .a("aria-label", &[c.t(i::DELETE), ": ", &name].concat()),
-                ));
+                .k(button(Act::ScDelete, c.t(i::DELETE))
+                    .a("data-index", &ks)
+                    .a("aria-label", &[c.t(i::DELETE), ": ", &name].concat())));
         }
         sec.to(ul);
     }

@@ -19,6 +19,9 @@ use crate::scenario::Scenario;
 use crate::store::Kept;
 use crate::sync::Key;
 
+mod act;
+pub use act::Act;
+
 /// A figure typed into the add form (`#add-form`), as typed.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct AddForm {
@@ -321,88 +324,52 @@ pub enum Msg {
     SavedScenarios(Vec<Scenario>),
 }
 
-/// A button's code (`data-act`) and whether it names a flow.
-const ACTS: &[&str] = &[
-    "undo",
-    "redo",
-    "embedding",
-    "lang",
-    "delete",
-    "delete-flow",
-    "conflict-mine",
-    "conflict-theirs",
-    "save-retry",
-    "edit-lost-close",
-    "unreadable-remove",
-    "unreadable-download",
-    "reset",
-    "export-csv",
-    "export-json",
-    "examples",
-    "import-cancel",
-    "import-confirm",
-    "choose-file",
-    "csv",
-    "svg",
-    "png",
-    "embed",
-    "embed-close",
-    "copy",
-    "skip",
-    "import",
-    "sc-required",
-    "sc-reset",
-    "sc-save",
-    "sc-open",
-    "sc-delete",
-    "sc-export",
-];
-
 impl Msg {
-    /// The code a button for this message carries in `data-act` (what
-    /// [`Msg::from_click`] reads back); empty for a message no button sends.
-    pub fn act(&self) -> &'static str {
-        match self {
-            Msg::Undo => "undo",
-            Msg::Redo => "redo",
-            Msg::ToggleEmbedding => "embedding",
-            Msg::Lang(_) => "lang",
-            Msg::Delete(k) if k.flow => "delete-flow",
-            Msg::Delete(_) => "delete",
-            Msg::Resolve { mine: true, .. } => "conflict-mine",
-            Msg::Resolve { .. } => "conflict-theirs",
-            Msg::SaveRetry => "save-retry",
-            Msg::EditLostClose => "edit-lost-close",
-            Msg::UnreadableRemove(_) => "unreadable-remove",
-            Msg::UnreadableDownload(_) => "unreadable-download",
-            Msg::Reset => "reset",
-            Msg::ExportCsv => "export-csv",
-            Msg::ExportJson => "export-json",
-            Msg::Examples => "examples",
-            Msg::ImportCancel => "import-cancel",
-            Msg::ImportConfirm => "import-confirm",
-            Msg::ChooseFile => "choose-file",
-            Msg::TableCsv(_) => "csv",
-            Msg::Svg(_) => "svg",
-            Msg::Png(_) => "png",
-            Msg::OpenEmbed(_) => "embed",
-            Msg::CloseEmbed => "embed-close",
-            Msg::Copy(_) => "copy",
-            Msg::Skip => "skip",
-            Msg::Scenario(ScMsg::UseRequired(_)) => "sc-required",
-            Msg::Scenario(ScMsg::Reset) => "sc-reset",
-            Msg::Scenario(ScMsg::Save(_)) => "sc-save",
-            Msg::Scenario(ScMsg::Open(_)) => "sc-open",
-            Msg::Scenario(ScMsg::Delete(_)) => "sc-delete",
-            Msg::Scenario(ScMsg::Export) => "sc-export",
-            _ => "",
-        }
+    /// The action a button for this message carries (its `data-act` code
+    /// is what [`Msg::from_click`] reads back); `None` for a message no
+    /// button sends.
+    pub fn act(&self) -> Option<Act> {
+        Some(match self {
+            Msg::Undo => Act::Undo,
+            Msg::Redo => Act::Redo,
+            Msg::ToggleEmbedding => Act::Embedding,
+            Msg::Lang(_) => Act::Lang,
+            Msg::Delete(k) if k.flow => Act::DeleteFlow,
+            Msg::Delete(_) => Act::Delete,
+            Msg::Resolve { mine: true, .. } => Act::ConflictMine,
+            Msg::Resolve { .. } => Act::ConflictTheirs,
+            Msg::SaveRetry => Act::SaveRetry,
+            Msg::EditLostClose => Act::EditLostClose,
+            Msg::UnreadableRemove(_) => Act::UnreadableRemove,
+            Msg::UnreadableDownload(_) => Act::UnreadableDownload,
+            Msg::Reset => Act::Reset,
+            Msg::ExportCsv => Act::ExportCsv,
+            Msg::ExportJson => Act::ExportJson,
+            Msg::Examples => Act::Examples,
+            Msg::ImportCancel => Act::ImportCancel,
+            Msg::ImportConfirm => Act::ImportConfirm,
+            Msg::ChooseFile => Act::ChooseFile,
+            Msg::TableCsv(_) => Act::Csv,
+            Msg::Svg(_) => Act::Svg,
+            Msg::Png(_) => Act::Png,
+            Msg::OpenEmbed(_) => Act::Embed,
+            Msg::CloseEmbed => Act::EmbedClose,
+            Msg::Copy(_) => Act::Copy,
+            Msg::Skip => Act::Skip,
+            Msg::Scenario(ScMsg::UseRequired(_)) => Act::ScRequired,
+            Msg::Scenario(ScMsg::Reset) => Act::ScReset,
+            Msg::Scenario(ScMsg::Save(_)) => Act::ScSave,
+            Msg::Scenario(ScMsg::Open(_)) => Act::ScOpen,
+            Msg::Scenario(ScMsg::Delete(_)) => Act::ScDelete,
+            Msg::Scenario(ScMsg::Export) => Act::ScExport,
+            _ => return None,
+        })
     }
 
     /// Whether `act` is a code some button carries (the hidden file input's
     /// `import` included, which acts through its `change`).
     pub fn is_act(act: &str) -> bool {
-        ACTS.contains(&act)
+        Act::parse(act).is_some()
     }
 
     /// The message of a click on an element with `data-act="{act}"`, its
@@ -415,51 +382,52 @@ impl Msg {
         let target = || attr("data-target");
         let index = || attr("data-index").and_then(|s| s.parse::<usize>().ok());
         let id = || attr("data-id").unwrap_or_default();
+        let act = Act::parse(act)?;
         Some(match act {
-            "undo" => Msg::Undo,
-            "redo" => Msg::Redo,
-            "embedding" => Msg::ToggleEmbedding,
-            "lang" => Msg::Lang(if attr("data-lang").as_deref() == Some("en") {
+            Act::Undo => Msg::Undo,
+            Act::Redo => Msg::Redo,
+            Act::Embedding => Msg::ToggleEmbedding,
+            Act::Lang => Msg::Lang(if attr("data-lang").as_deref() == Some("en") {
                 Lang::En
             } else {
                 Lang::Nl
             }),
-            "delete" => Msg::Delete(key(false)?),
-            "delete-flow" => Msg::Delete(key(true)?),
-            "conflict-mine" | "conflict-theirs" => Msg::Resolve {
+            Act::Delete => Msg::Delete(key(false)?),
+            Act::DeleteFlow => Msg::Delete(key(true)?),
+            Act::ConflictMine | Act::ConflictTheirs => Msg::Resolve {
                 key: key(attr("data-flow").as_deref() == Some("true"))?,
-                mine: act == "conflict-mine",
+                mine: act == Act::ConflictMine,
             },
-            "save-retry" => Msg::SaveRetry,
-            "edit-lost-close" => Msg::EditLostClose,
-            "unreadable-remove" => Msg::UnreadableRemove(attr("data-key")?),
-            "unreadable-download" => Msg::UnreadableDownload(attr("data-key")?),
-            "reset" => Msg::Reset,
-            "export-csv" => Msg::ExportCsv,
-            "export-json" => Msg::ExportJson,
-            "examples" => Msg::Examples,
-            "import-cancel" => Msg::ImportCancel,
-            "import-confirm" => Msg::ImportConfirm,
-            "choose-file" => Msg::ChooseFile,
-            "csv" => Msg::TableCsv(target()?),
-            "svg" => Msg::Svg(target()?),
-            "png" => Msg::Png(target()?),
-            "embed" => Msg::OpenEmbed(EmbedDialog {
+            Act::SaveRetry => Msg::SaveRetry,
+            Act::EditLostClose => Msg::EditLostClose,
+            Act::UnreadableRemove => Msg::UnreadableRemove(attr("data-key")?),
+            Act::UnreadableDownload => Msg::UnreadableDownload(attr("data-key")?),
+            Act::Reset => Msg::Reset,
+            Act::ExportCsv => Msg::ExportCsv,
+            Act::ExportJson => Msg::ExportJson,
+            Act::Examples => Msg::Examples,
+            Act::ImportCancel => Msg::ImportCancel,
+            Act::ImportConfirm => Msg::ImportConfirm,
+            Act::ChooseFile => Msg::ChooseFile,
+            Act::Csv => Msg::TableCsv(target()?),
+            Act::Svg => Msg::Svg(target()?),
+            Act::Png => Msg::Png(target()?),
+            Act::Embed => Msg::OpenEmbed(EmbedDialog {
                 part: Part::parse(&attr("data-view").unwrap_or_default()),
                 height: 480,
                 base: None,
                 opener: attr("id").unwrap_or_default(),
             }),
-            "embed-close" => Msg::CloseEmbed,
-            "copy" => Msg::Copy(target()?),
-            "skip" => Msg::Skip,
-            "sc-required" => Msg::Scenario(ScMsg::UseRequired(id())),
-            "sc-reset" => Msg::Scenario(ScMsg::Reset),
+            Act::EmbedClose => Msg::CloseEmbed,
+            Act::Copy => Msg::Copy(target()?),
+            Act::Skip => Msg::Skip,
+            Act::ScRequired => Msg::Scenario(ScMsg::UseRequired(id())),
+            Act::ScReset => Msg::Scenario(ScMsg::Reset),
             // The name typed is the caller's to add (it is a field's value).
-            "sc-save" => Msg::Scenario(ScMsg::Save(None)),
-            "sc-open" => Msg::Scenario(ScMsg::Open(index()?)),
-            "sc-delete" => Msg::Scenario(ScMsg::Delete(index()?)),
-            "sc-export" => Msg::Scenario(ScMsg::Export),
+            Act::ScSave => Msg::Scenario(ScMsg::Save(None)),
+            Act::ScOpen => Msg::Scenario(ScMsg::Open(index()?)),
+            Act::ScDelete => Msg::Scenario(ScMsg::Delete(index()?)),
+            Act::ScExport => Msg::Scenario(ScMsg::Export),
             _ => return None,
         })
     }
@@ -568,14 +536,15 @@ mod tests {
             ("data-lang", "en"),
             ("data-view", "overview"),
         ]);
-        for act in ACTS {
-            let m = Msg::from_click(act, &a);
-            if *act == "import" {
+        for act in Act::ALL {
+            assert_eq!(Act::parse(act.code()), Some(act));
+            let m = Msg::from_click(act.code(), &a);
+            if act == Act::Import {
                 assert_eq!(m, None);
                 continue;
             }
-            let m = m.unwrap_or_else(|| panic!("{act} not read"));
-            assert_eq!(m.act(), *act, "{m:?}");
+            let m = m.unwrap_or_else(|| panic!("{act:?} not read"));
+            assert_eq!(m.act(), Some(act), "{m:?}");
         }
         assert_eq!(Msg::from_click("nonsense", &a), None);
         assert!(!Msg::is_act("nonsense"));

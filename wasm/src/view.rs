@@ -12,6 +12,7 @@
 //! `breakdowns`, `import` and `tabs` are sections several pages show.
 //! Pages use the builders here and `shell`/`entry`, never each other.
 
+use crate::msg::Act;
 use std::string::{String, ToString};
 use std::vec::Vec;
 
@@ -184,9 +185,9 @@ pub(crate) fn figure(c: &Ctx, svg: H, id: &str, table: H, caption: &str, embed: 
         .k(h("figcaption").t(caption))
         .k(h("div")
             .c("downloads")
-            .k(button("svg", c.t(i::DOWNLOAD_SVG)).a("data-target", id))
-            .k(button("png", c.t(i::DOWNLOAD_PNG)).a("data-target", id))
-            .k(button("csv", c.t(i::DOWNLOAD_CSV)).a("data-target", &table_id))
+            .k(button(Act::Svg, c.t(i::DOWNLOAD_SVG)).a("data-target", id))
+            .k(button(Act::Png, c.t(i::DOWNLOAD_PNG)).a("data-target", id))
+            .k(button(Act::Csv, c.t(i::DOWNLOAD_CSV)).a("data-target", &table_id))
             .ko(embed))
         .k(h("details")
             .c("chart-data")
@@ -266,7 +267,7 @@ pub fn render(app: &App) -> H {
     root.k(h("a")
         .c("skip")
         .a("href", "#main")
-        .a("data-act", "skip")
+        .a("data-act", Act::Skip.code())
         .t(c.t(i::SKIP)))
         .k(shell::header(&c))
         .k(main)
@@ -386,7 +387,7 @@ pub(crate) fn embed_button(c: &Ctx, part: &Part, name: &str) -> Option<H> {
         })
         .collect();
     Some(
-        button("embed", c.t(i::EMBED))
+        button(Act::Embed, c.t(i::EMBED))
             .c("embed-button")
             .a("id", &id)
             .a("data-view", &view)

@@ -2,6 +2,7 @@
 //! figure editable in place, the published figures, and the realised money
 //! per window and year.
 
+use crate::msg::{Act, Field};
 use std::string::ToString;
 
 use super::{entry, figures, import, section, title, txt, Ctx};
@@ -18,10 +19,10 @@ pub(super) fn data_view(c: &Ctx) -> H {
     let tools = section(c.t(i::IMPORT_EXPORT), "io-h");
     tools.to(h("div")
         .c("buttons")
-        .k(button("export-csv", c.t(i::EXPORT_CSV)))
-        .k(button("export-json", c.t(i::EXPORT_JSON)))
+        .k(button(Act::ExportCsv, c.t(i::EXPORT_CSV)))
+        .k(button(Act::ExportJson, c.t(i::EXPORT_JSON)))
         .k({
-            let b = button("choose-file", c.t(i::IMPORT)).a("id", "import-button");
+            let b = button(Act::ChooseFile, c.t(i::IMPORT)).a("id", "import-button");
             // One import at a time.
             if c.app.importing.is_some() {
                 b.a("disabled", "")
@@ -36,9 +37,9 @@ pub(super) fn data_view(c: &Ctx) -> H {
             .c("visually-hidden")
             .a("tabindex", "-1")
             .a("aria-hidden", "true")
-            .a("data-act", "import"))
-        .k(button("examples", c.t(i::LOAD_EXAMPLES)))
-        .k(button("reset", c.t(i::RESET)).c("danger")));
+            .a("data-act", Act::Import.code()))
+        .k(button(Act::Examples, c.t(i::LOAD_EXAMPLES)))
+        .k(button(Act::Reset, c.t(i::RESET)).c("danger")));
     tools.to(h("p").c("muted small").t(c.t(i::IO_HINT)));
     tools.too(entry::problems(c, "data"));
     tools.too(c.app.importing.as_ref().map(|im| entry::importing(c, im)));
@@ -76,7 +77,8 @@ pub(super) fn data_view(c: &Ctx) -> H {
                 .map(|t| txt(t.title.get(c.l)))
                 .or_else(|| ds.indicator(&o.subject).map(|x| txt(x.title.get(c.l))))
                 .unwrap_or_else(|| o.subject.clone());
-            let cell = |field: &str, kind: &str, value: &str, label: &str| {
+            let cell = |field: Field, kind: &str, value: &str, label: &str| {
+                let field = field.name();
                 h("td").k(h("input")
                     .a("type", kind)
                     .a("value", value)
@@ -104,10 +106,10 @@ pub(super) fn data_view(c: &Ctx) -> H {
             }
             let prov = h("input")
                 .a("type", "checkbox")
-                .a("data-edit", "provisional")
+                .a("data-edit", Field::Provisional.name())
                 .a("data-index", &ks)
                 .a("data-key", &key)
-                .a("id", &["e-provisional-", &id].concat())
+                .a("id", &["e-", Field::Provisional.name(), "-", &id].concat())
                 .a(
                     "aria-label",
                     &[
@@ -127,22 +129,32 @@ pub(super) fn data_view(c: &Ctx) -> H {
             };
             tb.to(h("tr")
                 .k(subj)
-                .k(cell("year", "number", &o.year.to_string(), c.t(i::YEAR)))
                 .k(cell(
-                    "value",
+                    Field::Year,
+                    "number",
+                    &o.year.to_string(),
+                    c.t(i::YEAR),
+                ))
+                .k(cell(
+                    Field::Value,
                     "text",
                     &crate::data::number_in(o.value, c.l),
                     c.t(i::VALUE),
                 ))
-                .k(cell("source", "text", &unescape(&o.source), c.t(i::SOURCE)))
                 .k(cell(
-                    "note",
+                    Field::Source,
+                    "text",
+                    &unescape(&o.source),
+                    c.t(i::SOURCE),
+                ))
+                .k(cell(
+                    Field::Note,
                     "text",
                     &o.note.as_deref().map(unescape).unwrap_or_default(),
                     c.t(i::NOTE),
                 ))
                 .k(h("td").c("center").k(prov))
-                .k(h("td").k(button("delete", c.t(i::DELETE))
+                .k(h("td").k(button(Act::Delete, c.t(i::DELETE))
                     .a("data-index", &ks)
                     .a("data-key", &key)
                     .a(
@@ -237,7 +249,7 @@ fn flows_section(c: &Ctx) -> H {
             .k(h("td").t(&d(fl.private_committed)))
             .k(h("td").t(&d(fl.private_disbursed)))
             .k(h("td").t(&unescape(&fl.source)))
-            .k(h("td").k(button("delete-flow", c.t(i::DELETE))
+            .k(h("td").k(button(Act::DeleteFlow, c.t(i::DELETE))
                 .a("data-index", &k.to_string())
                 .a(
                     "data-key",

@@ -1,6 +1,7 @@
 //! Entering figures: the list of a subject's own figures, the form to add
 //! one, an import under way, and the problems of the last import or entry.
 
+use crate::msg::Act;
 use std::string::ToString;
 use std::vec::Vec;
 
@@ -42,7 +43,7 @@ pub(super) fn obs_list(c: &Ctx, id: &str, unit: Unit) -> H {
             .k(h("th").a("scope", "row").t(&o.year.to_string()))
             .k(h("td").t(&c.f.value(o.value, unit)))
             .k(src)
-            .k(h("td").k(button("delete", c.t(i::DELETE))
+            .k(h("td").k(button(Act::Delete, c.t(i::DELETE))
                 .a("data-index", &k.to_string())
                 .a(
                     "data-key",

@@ -3,6 +3,7 @@
 //! ten), a preview of every figure that would be added, and the buttons to
 //! import or cancel. See [`crate::statimport`].
 
+use crate::msg::Act;
 use std::string::{String, ToString};
 
 use koers_core::numbers::Plain;
@@ -177,7 +178,7 @@ fn preview(c: &Ctx, p: &Pending) -> H {
             .k(h("thead").k(head))
             .k(body)));
     }
-    let confirm = button("import-confirm", c.t(i::IM_CONFIRM))
+    let confirm = button(Act::ImportConfirm, c.t(i::IM_CONFIRM))
         .c("primary")
         .a("id", "import-confirm");
     out.to(h("div")
@@ -187,6 +188,6 @@ fn preview(c: &Ctx, p: &Pending) -> H {
         } else {
             confirm
         })
-        .k(button("import-cancel", c.t(i::IM_CANCEL)).a("id", "import-cancel")));
+        .k(button(Act::ImportCancel, c.t(i::IM_CANCEL)).a("id", "import-cancel")));
     out
 }

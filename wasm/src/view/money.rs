@@ -3,6 +3,7 @@
 //! year, the revolving-capital model, and whether the vision's own sums
 //! add up.
 
+use crate::app::RevolveParam;
 use std::string::{String, ToString};
 use std::vec::Vec;
 
@@ -368,7 +369,8 @@ pub(super) fn revolving(c: &Ctx) -> H {
         .a("data-form", "revolve")
         .c("params")
         .a("id", "revolve-form");
-    let field = |name: &str, label: i::S, v: String, min: &str, max: &str, step: &str| {
+    let field = |param: RevolveParam, label: i::S, v: String, min: &str, max: &str, step: &str| {
+        let name = param.name();
         let id = ["rv-", name].concat();
         h("div")
             .c("field")
@@ -384,7 +386,7 @@ pub(super) fn revolving(c: &Ctx) -> H {
                 .a("data-revolve", name))
     };
     form.to(field(
-        "loss",
+        RevolveParam::Loss,
         i::LOSS_RATE,
         crate::dom::num_attr(rv.loss_pct),
         "0",
@@ -392,7 +394,7 @@ pub(super) fn revolving(c: &Ctx) -> H {
         "1",
     ));
     form.to(field(
-        "return",
+        RevolveParam::Return,
         i::ANNUAL_RETURN,
         crate::dom::num_attr(rv.return_pct),
         "-50",
@@ -400,7 +402,7 @@ pub(super) fn revolving(c: &Ctx) -> H {
         "0.5",
     ));
     form.to(field(
-        "holding",
+        RevolveParam::Holding,
         i::HOLDING_YEARS,
         rv.holding.to_string(),
         "0",
@@ -408,7 +410,7 @@ pub(super) fn revolving(c: &Ctx) -> H {
         "1",
     ));
     form.to(field(
-        "lag",
+        RevolveParam::Lag,
         i::LAG_YEARS,
         rv.lag.to_string(),
         "0",

@@ -1,6 +1,7 @@
 //! A priority's page: its status, targets, objectives, focus areas,
 //! investment windows and impact indicators.
 
+use crate::msg::Act;
 use std::string::{String, ToString};
 use std::vec::Vec;
 
@@ -92,7 +93,7 @@ pub(super) fn priority(c: &Ctx, id: &str) -> H {
             .k(tb)));
         sec.to(h("div")
             .c("downloads")
-            .k(button("csv", c.t(i::DOWNLOAD_CSV)).a("data-target", "targets-table")));
+            .k(button(Act::Csv, c.t(i::DOWNLOAD_CSV)).a("data-target", "targets-table")));
     }
     page.to(sec);
 

@@ -3,6 +3,7 @@
 //! the flash after an action, the Embed dialog, and the page for a route
 //! that does not exist.
 
+use crate::msg::Act;
 use std::string::ToString;
 
 use koers_core::model::Lang;
@@ -89,7 +90,7 @@ pub(super) fn embed_dialog(c: &Ctx, d: &EmbedDialog) -> H {
                         .a("spellcheck", "false")
                         .a("aria-describedby", &[id, "-hint"].concat())
                         .t(&text))
-                    .k(button("copy", c.t(i::COPY))
+                    .k(button(Act::Copy, c.t(i::COPY))
                         .a("data-target", id)
                         .a("data-done", c.t(i::COPIED))));
             }
@@ -105,7 +106,7 @@ pub(super) fn embed_dialog(c: &Ctx, d: &EmbedDialog) -> H {
     }
     dialog.to(h("div")
         .c("buttons")
-        .k(button("embed-close", c.t(i::CLOSE)).a("id", "embed-close")));
+        .k(button(Act::EmbedClose, c.t(i::CLOSE)).a("id", "embed-close")));
     dialog
 }
 
@@ -139,10 +140,10 @@ pub(super) fn header(c: &Ctx) -> H {
     };
     // A tool's name, and a short sign that stands for it where the screen
     // is narrow (the name stays its accessible name).
-    let tool = |act: &str, sign: &str, name: &str| {
+    let tool = |act: Act, sign: &str, name: &str| {
         h("button")
             .a("type", "button")
-            .a("data-act", act)
+            .a("data-act", act.code())
             .k(h("span").c("sign").a("aria-hidden", "true").t(sign))
             .k(h("span").c("name").t(name))
     };
@@ -155,19 +156,19 @@ pub(super) fn header(c: &Ctx) -> H {
         .k(h("nav").a("aria-label", c.t(i::MAIN_NAV)).k(nav))
         .k(h("div")
             .c("tools")
-            .k(tool("undo", "\u{21b6}", c.t(i::UNDO))
+            .k(tool(Act::Undo, "\u{21b6}", c.t(i::UNDO))
                 .a("title", "Ctrl+Z")
                 .a("aria-keyshortcuts", "Control+Z"))
-            .k(tool("redo", "\u{21b7}", c.t(i::REDO))
+            .k(tool(Act::Redo, "\u{21b7}", c.t(i::REDO))
                 .a("title", "Ctrl+Shift+Z")
                 .a("aria-keyshortcuts", "Control+Shift+Z"))
-            .k(tool("embedding", "</>", c.t(i::EMBED_PARTS))
+            .k(tool(Act::Embedding, "</>", c.t(i::EMBED_PARTS))
                 .a("id", "embed-switch")
                 .a(
                     "aria-pressed",
                     if c.app.embedding { "true" } else { "false" },
                 ))
-            .k(tool("lang", other.2, other.1)
+            .k(tool(Act::Lang, other.2, other.1)
                 .a("lang", other.0)
                 .a("data-lang", other.0)
                 .a("id", "lang-switch")))
@@ -213,7 +214,7 @@ pub(super) fn flash(c: &Ctx, fl: &Flash) -> H {
         .a("id", "flash")
         .k(h("span").t(&fl.text));
     if fl.undo && c.app.history.can_undo() {
-        div.to(button("undo", c.t(i::UNDO)).c("link"));
+        div.to(button(Act::Undo, c.t(i::UNDO)).c("link"));
     }
     div
 }

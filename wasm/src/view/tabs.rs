@@ -5,6 +5,7 @@
 //! deleted (with what was typed), and every unreadable copy of stored data
 //! kept aside (with its time, until the user removes it).
 
+use crate::msg::Act;
 use std::string::{String, ToString};
 
 use super::{txt, Ctx};
@@ -73,8 +74,8 @@ pub(crate) fn notes(c: &Ctx) -> Option<H> {
             .t(c.t(NOT_SAVED_TEXT))
             .k(h("span")
                 .c("buttons")
-                .k(button("save-retry", c.t(SAVE_AGAIN)))
-                .k(button("export-json", c.t(i::EXPORT_JSON)))));
+                .k(button(Act::SaveRetry, c.t(SAVE_AGAIN)))
+                .k(button(Act::ExportJson, c.t(i::EXPORT_JSON)))));
     }
     if !app.conflicts.is_empty() {
         let ul = h("ul");
@@ -101,7 +102,7 @@ pub(crate) fn notes(c: &Ctx) -> Option<H> {
             .t(" ")
             .k(h("code").t(&lost.typed))
             .t(" ")
-            .k(button("edit-lost-close", c.t(CLOSE)).c("link")));
+            .k(button(Act::EditLostClose, c.t(CLOSE)).c("link")));
     }
     if !app.unreadable.is_empty() {
         out.to(unreadable(c, &app.unreadable));
@@ -171,11 +172,11 @@ fn conflict(c: &Ctx, k: &Conflict) -> H {
         .t(" ")
         .k(h("span").c("theirs").t(&value(c, &k.theirs)))
         .t(". ")
-        .k(button("conflict-mine", c.t(KEEP_MINE))
+        .k(button(Act::ConflictMine, c.t(KEEP_MINE))
             .a("data-key", &key)
             .a("data-flow", flow))
         .t(" ")
-        .k(button("conflict-theirs", c.t(KEEP_THEIRS))
+        .k(button(Act::ConflictTheirs, c.t(KEEP_THEIRS))
             .a("data-key", &key)
             .a("data-flow", flow))
 }
@@ -202,9 +203,9 @@ fn unreadable(c: &Ctx, copies: &[Kept]) -> H {
             .t(" · ")
             .k(h("code").t(&k.key))
             .t(" ")
-            .k(button("unreadable-download", c.t(DOWNLOAD)).a("data-key", &k.key))
+            .k(button(Act::UnreadableDownload, c.t(DOWNLOAD)).a("data-key", &k.key))
             .t(" ")
-            .k(button("unreadable-remove", c.t(REMOVE)).a("data-key", &k.key)));
+            .k(button(Act::UnreadableRemove, c.t(REMOVE)).a("data-key", &k.key)));
     }
     h("div")
         .c("note warn")
