@@ -78,10 +78,12 @@ web-test: setup-rust
 	cd tests/e2e && node --test
 
 ## make bench-dashboard: first-view bytes and render times in Chromium
-## (written to docs/bench-dashboard.md).
+## (written to docs/bench-dashboard.md), and how a change's cost grows with
+## the page, as ratios beside issue 11's aims (docs/bench-redraw.md).
 bench-dashboard: web
 	@bash scripts/setup-web.sh --browser
 	@node scripts/bench-dashboard.mjs
+	@node scripts/bench-redraw.mjs
 
 # The example firmware (Cortex-M4F) and a bare wasm module that call
 # koers-core: it links with no std and no heap, and runs there.
