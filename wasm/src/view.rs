@@ -36,6 +36,7 @@ mod entry;
 mod figures;
 mod import;
 mod indicator;
+mod keyed;
 mod method;
 mod money;
 mod overview;
