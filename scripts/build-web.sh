@@ -14,9 +14,8 @@ cargo build -p koers-wasm --profile wasm-release --target wasm32-unknown-unknown
 rm -rf www/pkg
 wasm-bindgen --target web --no-typescript --out-dir www/pkg \
   target/wasm32-unknown-unknown/wasm-release/koers_wasm.wasm
-tests/e2e/node_modules/.bin/wasm-opt -Oz \
-  --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
-  --enable-mutable-globals --enable-reference-types --enable-multivalue \
+source scripts/wasm-opt-flags.sh
+tests/e2e/node_modules/.bin/wasm-opt "${WASM_OPT_FLAGS[@]}" \
   www/pkg/koers_wasm_bg.wasm -o www/pkg/koers_wasm_bg.wasm
 cp data/illustrative-observations.csv www/pkg/
 ls -l www/pkg
