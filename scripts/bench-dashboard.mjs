@@ -220,28 +220,12 @@ after as many to warm up. Aim: under 4 ms median (a quarter of a 60 Hz frame).
 Base64 makes the wasm a third larger in the single file; gzip takes most of
 that back (a mail attachment is not compressed, a zip of it is).
 
-## What the explorer and embedding cost the wasm (measured by hand, 2026-11-28)
+## Where the wasm's bytes go
 
-Before them (c7a3768) the wasm was 456,307 bytes (187,929 gzip); with the
-scenario explorer, the embeddable parts, the instances and the ES module API
-it is about 561,000 (232,000 gzip). \`twiggy top\` on a build with names: the
-explorer's view and events (\`explore\`) 19.5 KB, its state, link format and
-JSON export (\`scenario\`) 12.9 KB, core's scenario arithmetic 6.0 KB, the ES
-module API's JSON in and out 11.6 KB (with wasm-bindgen's shims); the rest is
-the controller's instances and the Embed dialog, the parts as separate view
-functions, and some 80 new words in two languages.
-
-## Where the wasm's bytes go (measured by hand, 2026-11-27)
-
-\`opt-level\` after wasm-bindgen and \`wasm-opt -Oz\`: "s" 474,568 bytes (190,058 gzip),
-"z" 449,666 (183,708): the build uses "z" (profile \`wasm-release\` in Cargo.toml).
-\`twiggy top\` / \`twiggy dominators\` on a build with names
-(\`wasm-bindgen --keep-debug\`, \`wasm-opt -Oz -g\`): the vision's JSON text, compiled
-in, 102 KB (about 19 KB gzip); the views (\`view::render\` and what it alone
-calls) about 90 KB; core's JSON loader (serde) about 52 KB; the assessments and
-roll-ups about 31 KB; the interface's words in two languages about 12 KB; float
-parsing and formatting tables about 15 KB. The 64 KB gzip aim is not met: the
-vision's data and the loader alone are over a third of it.
+Measured by \`bash scripts/wasm-size.sh\` (a build with names, the same
+wasm-opt flags, grouped by part of the program, with twiggy): see
+[dashboard-size.md](dashboard-size.md), which also keeps the earlier hand
+measurements and what each size change saved.
 `;
 fs.writeFileSync(path.join(root, 'docs', 'bench-dashboard.md'), md);
 console.log(md);

@@ -11,7 +11,7 @@ import zlib from 'node:zlib';
 
 const GROUPS = [
   ['import: files of figures, CSV, StatLine/SDMX, Open SDG (wasm + core + csv-core)',
-    /statimport|data::import_|data::figures_file|view::import|koers_core::statfile|koers_core::opensdg|csv_core/],
+    /statimport|data::import_|view::import|koers_core::statfile|koers_core::opensdg|csv_core/],
   ['core: JSON loader (serde-json-core, derives, load)', /serde_json_core|serde_core::de|koers_core::load|as serde_core::Deserialize|Visitor/],
   ['wasm: ES module API (serde-wasm-bindgen)', /serde_wasm_bindgen|serde_core::ser|Serialize|koers_wasm::api|assessSeries|leverageOf/],
   ['wasm: controller (events, draw, instances)', /koers_wasm::controller/],
