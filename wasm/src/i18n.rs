@@ -620,3 +620,20 @@ pub const METHOD_TEXT: &[(S, S)] = &[
         ],
     ),
 ];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn words_whose_case_the_view_changes_are_ascii() {
+        // The view changes their case with the ASCII functions, which keep
+        // Unicode's case tables out of the wasm; a word with another letter
+        // would be cased wrong, so none may have one.
+        for w in [PUB_NOT_FOUND, IM_SERIES] {
+            for s in w {
+                assert!(s.is_ascii(), "{s}");
+            }
+        }
+    }
+}

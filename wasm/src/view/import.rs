@@ -32,7 +32,8 @@ pub(super) fn pending(c: &Ctx) -> Option<H> {
         ", ",
         &p.listing.series.len().to_string(),
         " ",
-        &c.t(i::IM_SERIES).to_lowercase(),
+        // ASCII in both languages (no Unicode case tables in the wasm).
+        &c.t(i::IM_SERIES).to_ascii_lowercase(),
     ]
     .concat()));
     sec.to(h("p").c("muted small").t(c.t(i::IM_LEDE)));
