@@ -191,7 +191,7 @@ pub fn dispatch(id: usize, msg: Msg) {
         } else if fx.contains(&Effect::Draw) {
             draw(app, root);
         } else if fx.contains(&Effect::DrawOutcome) {
-            crate::explore::redraw_outcome(app, root);
+            view::explore::redraw_outcome(app, root);
         }
         Some((fx, root.clone(), app.lang, later))
     });

@@ -13,8 +13,8 @@
 //! natively), `controller` runs the instances and performs the effects
 //! (`effects` the page's: downloads, clipboard, files), `view` writes the
 //! DOM and `chart` the SVG; `scenario` keeps the scenario explorer's state
-//! and `explore` draws it; `api` is the calculations for the ES module API
-//! (`www/koers.mjs`).
+//! and `view::explore` (a page of the view, like the others) draws it; `api`
+//! is the calculations for the ES module API (`www/koers.mjs`).
 //!
 //! Entry points, called by the few lines of JavaScript that start the wasm:
 //! [`start_page`] (index.html, koers.html), [`start_embed`] (embed.html),
@@ -33,7 +33,6 @@ mod controller;
 pub mod dom;
 mod effects;
 mod events;
-mod explore;
 pub mod fmt;
 mod i18n;
 pub mod msg;

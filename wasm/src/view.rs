@@ -33,6 +33,7 @@ mod breakdowns;
 mod coverage;
 mod data;
 mod entry;
+pub(crate) mod explore;
 mod figures;
 mod import;
 mod indicator;
@@ -257,7 +258,7 @@ pub fn render(app: &App) -> H {
         Route::Money => money::money(&c),
         Route::Data => data::data_view(&c),
         Route::Method => method::method(&c),
-        Route::Scenario => crate::explore::page(&c),
+        Route::Scenario => explore::page(&c),
         Route::NotFound(_) => shell::not_found(&c),
     };
     main.to(body);
@@ -324,7 +325,7 @@ pub fn render_part(app: &App) -> H {
         Part::Multipliers => money::multipliers(&c),
         Part::Windows => money::windows_timeline(&c),
         Part::Revolving => money::revolving(&c),
-        Part::Scenario => crate::explore::page(&c),
+        Part::Scenario => explore::page(&c),
     };
     let mut full = [app.home.as_str(), &app.part.route().hash()].concat();
     if app.part == Part::Scenario && !app.scenario.is_vision() {

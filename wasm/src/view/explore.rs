@@ -15,12 +15,12 @@ use web_sys::HtmlInputElement;
 use crate::app::{App, Mode, RevolveParam};
 mod outcome;
 
+use super::{embed_button, section, title, txt, Ctx};
 use crate::dom::{button, h, Root, H};
 use crate::i18n::{self as i};
 use crate::msg::{sc, Act};
 use crate::route::Part;
 use crate::scenario::{self, CourseRow, Eval, MoneyEval};
-use crate::view::{embed_button, section, title, txt, Ctx};
 pub use outcome::outcome;
 
 /// `v` rounded to `digits` decimals, as a field shows it.
@@ -88,11 +88,11 @@ pub fn page(c: &Ctx) -> H {
     let app = c.app;
     let ev = scenario::evaluate(app.base, &app.computed, &app.data, &app.scenario);
     let page = h("div").c("scenario-page").a("data-embed", "scenario");
-    let heading = crate::view::vision_words(c, c.t(i::SCENARIO_TITLE));
+    let heading = super::vision_words(c, c.t(i::SCENARIO_TITLE));
     page.to(title(&heading));
     page.to(h("p")
         .c("lede")
-        .t(&crate::view::vision_words(c, c.t(i::SCENARIO_LEDE))));
+        .t(&super::vision_words(c, c.t(i::SCENARIO_LEDE))));
     page.too(embed_button(c, &Part::Scenario, &heading));
     let layout = h("div").c("sc-layout");
     let controls = h("div").c("sc-controls");
