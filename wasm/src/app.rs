@@ -22,6 +22,7 @@ use koers_core::present::{self, Overview};
 use koers_core::progress::Point;
 
 use crate::data::{self, Problem, UserData};
+use crate::history::Change;
 use crate::history::History;
 use crate::route::{Part, Route};
 use crate::scenario::Scenario;
@@ -40,100 +41,6 @@ pub fn compute(base: &Dataset<'static>, data: &UserData) -> Computed {
     match data::merged(base, data) {
         Ok(ds) => present::overview(&ds),
         Err(_) => Computed::default(),
-    }
-}
-
-/// The points of one subject: published, then the user's.
-pub fn published_and_users(base: &Dataset, data: &UserData, subject: &str) -> Vec<Point> {
-    base.observations_of(subject)
-        .map(|o| Point::new(o.year, o.value))
-        .chain(
-            data.obs
-                .iter()
-                .filter(|o| o.subject == subject)
-                .map(|o| Point::new(o.year, o.value)),
-        )
-        .collect()
-}
-
-/// Parameters of the revolving-capital model, as the reader set them.
-#[derive(Clone, Copy, Debug, PartialEq)]
-pub struct Revolve {
-    /// Share of deployed capital lost, percent.
-    pub loss_pct: f64,
-    /// Yearly return, percent.
-    pub return_pct: f64,
-    /// Holding period, years.
-    pub holding: u32,
-    /// Lag before redeployment, years.
-    pub lag: u32,
-}
-
-impl Default for Revolve {
-    fn default() -> Self {
-        // Assumptions, not the vision's: shown and editable on the page.
-        Revolve {
-            loss_pct: 20.0,
-            return_pct: 3.0,
-            holding: 5,
-            lag: 1,
-        }
-    }
-}
-
-/// One of the revolving model's parameters, as the page names them
-/// (`data-revolve`, the explorer's `data-id`).
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum RevolveParam {
-    /// [`Revolve::loss_pct`].
-    Loss,
-    /// [`Revolve::return_pct`].
-    Return,
-    /// [`Revolve::holding`].
-    Holding,
-    /// [`Revolve::lag`].
-    Lag,
-}
-
-impl RevolveParam {
-    /// Every parameter, in the order the page shows them.
-    pub const ALL: [RevolveParam; 4] = [
-        RevolveParam::Loss,
-        RevolveParam::Return,
-        RevolveParam::Holding,
-        RevolveParam::Lag,
-    ];
-
-    /// Its name on the page (`loss`, `return`, `holding`, `lag`).
-    pub fn name(self) -> &'static str {
-        match self {
-            RevolveParam::Loss => "loss",
-            RevolveParam::Return => "return",
-            RevolveParam::Holding => "holding",
-            RevolveParam::Lag => "lag",
-        }
-    }
-
-    /// Read back what [`RevolveParam::name`] gives.
-    pub fn parse(s: &str) -> Option<RevolveParam> {
-        RevolveParam::ALL.into_iter().find(|p| p.name() == s)
-    }
-}
-
-impl Revolve {
-    /// Set one parameter, kept within what the model takes (a share of
-    /// 0–100 %, a return of −50–50 %, whole years of 0–30 and 0–10); a
-    /// value that is not a number changes nothing.
-    pub fn set(&mut self, p: RevolveParam, v: f64) {
-        if !v.is_finite() {
-            return;
-        }
-        match p {
-            RevolveParam::Loss => self.loss_pct = v.clamp(0.0, 100.0),
-            RevolveParam::Return => self.return_pct = v.clamp(-50.0, 50.0),
-            RevolveParam::Holding => self.holding = v.clamp(0.0, 30.0) as u32,
-            RevolveParam::Lag => self.lag = v.clamp(0.0, 10.0) as u32,
-        }
     }
 }
 
@@ -286,23 +193,6 @@ pub struct App {
     pub pending: Option<Box<crate::statimport::Pending>>,
     /// The breakdown shown beside a subject's headline figures.
     pub breakdown: Option<String>,
-}
-
-/// Where an action came from, for its message.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Change {
-    /// One figure added.
-    Added,
-    /// One figure edited.
-    Edited,
-    /// One figure deleted.
-    Deleted,
-    /// A file imported.
-    Imported,
-    /// The example figures loaded.
-    Examples,
-    /// Back to the vision's defaults.
-    Reset,
 }
 
 impl App {
@@ -552,7 +442,7 @@ impl App {
     /// The observed points of one subject: the published ones, then the
     /// user's, each in file or entry order.
     pub fn points(&self, subject: &str) -> Vec<Point> {
-        published_and_users(self.base, &self.data, subject)
+        data::published_and_users(self.base, &self.data, subject)
     }
 
     /// How many published figures (observations) there are.

@@ -21,6 +21,7 @@ use koers_core::load::{self, ErrorKind, Issues, Table};
 use koers_core::model::Unit;
 use koers_core::model::{Dataset, Lang, Observation, Text, WindowFlow};
 use koers_core::numbers::{self, NumberError};
+use koers_core::progress::Point;
 
 /// One observation, owned.
 #[derive(Clone, Debug, PartialEq)]
@@ -162,6 +163,19 @@ pub fn unescape(raw: &str) -> String {
     } else {
         raw.into()
     }
+}
+
+/// The points of one subject: published, then the user's.
+pub fn published_and_users(base: &Dataset, data: &UserData, subject: &str) -> Vec<Point> {
+    base.observations_of(subject)
+        .map(|o| Point::new(o.year, o.value))
+        .chain(
+            data.obs
+                .iter()
+                .filter(|o| o.subject == subject)
+                .map(|o| Point::new(o.year, o.value)),
+        )
+        .collect()
 }
 
 /// The two files the dashboard reads at start, relative to the page (or to

@@ -8,6 +8,23 @@
 
 use std::vec::Vec;
 
+/// Where an action came from, for its message.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Change {
+    /// One figure added.
+    Added,
+    /// One figure edited.
+    Edited,
+    /// One figure deleted.
+    Deleted,
+    /// A file imported.
+    Imported,
+    /// The example figures loaded.
+    Examples,
+    /// Back to the vision's defaults.
+    Reset,
+}
+
 /// How many steps back undo goes.
 pub const DEPTH: usize = 100;
 

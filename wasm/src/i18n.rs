@@ -7,7 +7,7 @@ use std::string::{String, ToString};
 use koers_core::load::ErrorKind;
 use koers_core::model::Lang;
 
-use crate::app::Change;
+use crate::history::Change;
 
 /// A text in Dutch and English.
 pub type S = [&'static str; 2];

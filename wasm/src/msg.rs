@@ -13,9 +13,9 @@ use std::vec::Vec;
 
 use koers_core::model::Lang;
 
-use crate::app::{EmbedDialog, RevolveParam};
+use crate::app::EmbedDialog;
 use crate::route::{Part, Route};
-use crate::scenario::Scenario;
+use crate::scenario::{RevolveParam, Scenario};
 use crate::store::Kept;
 use crate::sync::Key;
 

@@ -12,12 +12,12 @@ use std::vec::Vec;
 
 use koers_core::leverage::RevolvingParams;
 use koers_core::model::{Basis, Dataset, TargetKind};
+use koers_core::present::{first_year, Overview as Computed};
 use koers_core::progress::{Point, SeriesKind};
 use koers_core::scenario::{
     self as core_scenario, Course, MoneyOutcome, MoneyScenario, Outcome, WindowChoice,
 };
 
-use crate::app::{first_year, Computed, Revolve, RevolveParam};
 use crate::data::{number, UserData};
 
 /// The two years every outcome is shown for, from the vision: the year most
@@ -52,6 +52,87 @@ pub fn money_target(ds: &Dataset) -> f64 {
         .filter(|w| w.parent.is_none())
         .map(|w| w.total)
         .sum()
+}
+
+/// Parameters of the revolving-capital model, as the reader set them.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Revolve {
+    /// Share of deployed capital lost, percent.
+    pub loss_pct: f64,
+    /// Yearly return, percent.
+    pub return_pct: f64,
+    /// Holding period, years.
+    pub holding: u32,
+    /// Lag before redeployment, years.
+    pub lag: u32,
+}
+
+impl Default for Revolve {
+    fn default() -> Self {
+        // Assumptions, not the vision's: shown and editable on the page.
+        Revolve {
+            loss_pct: 20.0,
+            return_pct: 3.0,
+            holding: 5,
+            lag: 1,
+        }
+    }
+}
+
+/// One of the revolving model's parameters, as the page names them
+/// (`data-revolve`, the explorer's `data-id`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum RevolveParam {
+    /// [`Revolve::loss_pct`].
+    Loss,
+    /// [`Revolve::return_pct`].
+    Return,
+    /// [`Revolve::holding`].
+    Holding,
+    /// [`Revolve::lag`].
+    Lag,
+}
+
+impl RevolveParam {
+    /// Every parameter, in the order the page shows them.
+    pub const ALL: [RevolveParam; 4] = [
+        RevolveParam::Loss,
+        RevolveParam::Return,
+        RevolveParam::Holding,
+        RevolveParam::Lag,
+    ];
+
+    /// Its name on the page (`loss`, `return`, `holding`, `lag`).
+    pub fn name(self) -> &'static str {
+        match self {
+            RevolveParam::Loss => "loss",
+            RevolveParam::Return => "return",
+            RevolveParam::Holding => "holding",
+            RevolveParam::Lag => "lag",
+        }
+    }
+
+    /// Read back what [`RevolveParam::name`] gives.
+    pub fn parse(s: &str) -> Option<RevolveParam> {
+        RevolveParam::ALL.into_iter().find(|p| p.name() == s)
+    }
+}
+
+impl Revolve {
+    /// Set one parameter, kept within what the model takes (a share of
+    /// 0–100 %, a return of −50–50 %, whole years of 0–30 and 0–10); a
+    /// value that is not a number changes nothing.
+    pub fn set(&mut self, p: RevolveParam, v: f64) {
+        if !v.is_finite() {
+            return;
+        }
+        match p {
+            RevolveParam::Loss => self.loss_pct = v.clamp(0.0, 100.0),
+            RevolveParam::Return => self.return_pct = v.clamp(-50.0, 50.0),
+            RevolveParam::Holding => self.holding = v.clamp(0.0, 30.0) as u32,
+            RevolveParam::Lag => self.lag = v.clamp(0.0, 10.0) as u32,
+        }
+    }
 }
 
 /// A course the user chose for one target.
@@ -576,7 +657,7 @@ pub fn courses(
         } else {
             SeriesKind::Level
         };
-        let points: Vec<Point> = crate::app::published_and_users(ds, data, t.id);
+        let points: Vec<Point> = crate::data::published_and_users(ds, data, t.id);
         let mut base = status.baseline;
         let mut start_assumed = status.baseline_assumed;
         if base.is_none() && points.is_empty() && kind == SeriesKind::CumulativeFlow {

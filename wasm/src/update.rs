@@ -10,8 +10,9 @@ use std::vec::Vec;
 use koers_core::load::{self, ErrorKind};
 use koers_core::model::Lang;
 
-use crate::app::{App, Change, Flash, LostEdit, Mode, Step};
+use crate::app::{App, Flash, LostEdit, Mode, Step};
 use crate::data::{self, escape, Obs, Problem};
+use crate::history::Change;
 use crate::i18n::{self, t};
 use crate::msg::{AddForm, Field, FlowForm, Msg};
 use crate::route::Route;

@@ -8,8 +8,9 @@ use std::vec::Vec;
 use koers_core::load::ErrorKind;
 
 use super::{commit, problem, refused, Effect};
-use crate::app::{App, Change, Flash, Importing};
+use crate::app::{App, Flash, Importing};
 use crate::data;
+use crate::history::Change;
 use crate::i18n::{self, t};
 
 /// A file chosen: refused at once when too large, else read.

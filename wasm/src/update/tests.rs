@@ -7,10 +7,11 @@ use std::vec::Vec;
 use koers_core::model::Lang;
 
 use super::*;
-use crate::app::{App, RevolveParam};
+use crate::app::App;
 use crate::data::{self, UserData};
 use crate::msg::{AddForm, Field, FlowForm, Msg, ScMsg};
 use crate::route::{Part, Route};
+use crate::scenario::RevolveParam;
 use crate::sync::Key;
 
 const T: &str = "T-P5-technici-25000";
@@ -304,7 +305,7 @@ fn one_state_for_the_revolving_parameters() {
     // The link carries them, and the explorer's reset forgets them.
     assert!(a.scenario.to_query().contains("r=35~"));
     update(&mut a, Msg::Scenario(ScMsg::Reset));
-    assert_eq!(a.scenario.revolve, crate::app::Revolve::default());
+    assert_eq!(a.scenario.revolve, crate::scenario::Revolve::default());
 }
 
 #[test]

@@ -44,7 +44,7 @@ pub(super) fn section_of(c: &Ctx, subject: &str, unit: Unit) -> Option<H> {
         .k(h("label").a("for", "bd-select").t(c.t(i::BD_SHOW)))
         .k(sel));
     // Years of the headline (published and the user's) and of the breakdown.
-    let headline: Vec<(i32, f64)> = crate::app::published_and_users(ds, &c.app.data, subject)
+    let headline: Vec<(i32, f64)> = crate::data::published_and_users(ds, &c.app.data, subject)
         .iter()
         .map(|p| (p.year, p.value))
         .collect();

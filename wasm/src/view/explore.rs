@@ -12,7 +12,8 @@ use koers_core::scenario::Course;
 use wasm_bindgen::JsCast;
 use web_sys::HtmlInputElement;
 
-use crate::app::{App, Mode, RevolveParam};
+use crate::app::{App, Mode};
+use crate::scenario::RevolveParam;
 mod outcome;
 
 use super::{embed_button, section, title, txt, Ctx};

@@ -3,7 +3,7 @@
 //! year, the revolving-capital model, and whether the vision's own sums
 //! add up.
 
-use crate::app::RevolveParam;
+use crate::scenario::RevolveParam;
 use std::string::{String, ToString};
 use std::vec::Vec;
 
