@@ -15,6 +15,10 @@
 //!   multiplier applies to the rest ([`rest_multiplier`] derives it from the
 //!   vision's own totals).
 //!
+//! The explorer's sums on a dataset (its years, the money windows, every
+//! target's course beside the vision's) are in `explorer`, re-exported
+//! here ([`money_eval`], [`courses`], [`years`]).
+//!
 //! Nothing here invents a baseline: a course starts from the latest
 //! observation, or from the baseline the caller passes.
 
@@ -24,6 +28,13 @@ use serde::{Deserialize, Serialize};
 use crate::config::MAX_WINDOWS;
 use crate::leverage::{self, RevolvingParams, RevolvingResult, MAX_REVOLVING_YEARS};
 use crate::progress::{Direction, Point, SeriesKind, PROJECTION_HORIZON};
+
+mod explorer;
+pub use explorer::{
+    course_row, courses, money_eval, money_target, money_windows, revolving_params,
+    vision_deploy_until, years, CourseRow, Eval, MoneyEval, MoneyWindow, WindowOverride,
+    WindowSetting,
+};
 
 /// How a series goes on from its latest point.
 #[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]

@@ -10,49 +10,16 @@
 use std::string::{String, ToString};
 use std::vec::Vec;
 
+use koers_core::config::MAX_TARGETS;
 use koers_core::leverage::RevolvingParams;
-use koers_core::model::{Basis, Dataset, TargetKind};
-use koers_core::present::{first_year, Overview as Computed};
-use koers_core::progress::{Point, SeriesKind};
-use koers_core::scenario::{
-    self as core_scenario, Course, MoneyOutcome, MoneyScenario, Outcome, WindowChoice,
+use koers_core::model::Dataset;
+use koers_core::present::Overview;
+use koers_core::scenario::{self as core_scenario, Course, MoneyOutcome, Outcome, WindowOverride};
+pub use koers_core::scenario::{
+    money_target, money_windows, years, CourseRow, Eval, MoneyEval, MoneyWindow,
 };
 
 use crate::data::{number, UserData};
-
-/// The two years every outcome is shown for, from the vision: the year most
-/// of its targets before the horizon name (the earliest of equals), and the
-/// horizon; halfway from the first year counted when no target comes
-/// before the horizon.
-pub fn years(ds: &Dataset) -> [i32; 2] {
-    let horizon = ds.vision.horizon_year;
-    let mut best: Option<(usize, i32)> = None;
-    for y in ds.targets.iter().filter_map(|t| t.target.year) {
-        if y >= horizon {
-            continue;
-        }
-        let n = ds
-            .targets
-            .iter()
-            .filter(|t| t.target.year == Some(y))
-            .count();
-        if best.is_none_or(|(bn, by)| n > bn || (n == bn && y < by)) {
-            best = Some((n, y));
-        }
-    }
-    let first = best.map_or_else(|| (first_year(ds) + horizon) / 2, |(_, y)| y);
-    [first.min(horizon), horizon]
-}
-
-/// What the vision's money should mobilise in all: the total of its
-/// top-level windows that state a public amount and a total.
-pub fn money_target(ds: &Dataset) -> f64 {
-    money_windows(ds)
-        .iter()
-        .filter(|w| w.parent.is_none())
-        .map(|w| w.total)
-        .sum()
-}
 
 /// Parameters of the revolving-capital model, as the reader set them.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -410,310 +377,60 @@ pub fn decode(s: &str) -> String {
     String::from_utf8_lossy(&out).into_owned()
 }
 
-/// One investment window in the money scenario.
-#[derive(Clone, Debug, PartialEq)]
-pub struct MoneyWindow {
-    /// Index into the dataset's windows.
-    pub index: usize,
-    /// Index into this list of the window it sits in.
-    pub parent: Option<usize>,
-    /// The vision's public money.
-    pub public: f64,
-    /// The vision's total.
-    pub total: f64,
-    /// The vision's multiplier for this window's own part: total / public
-    /// for a window without children here; for an envelope the rest's,
-    /// derived from the totals ([`core_scenario::rest_multiplier`]).
-    pub multiplier: f64,
-    /// True when `multiplier` is the rest's, derived.
-    pub derived: bool,
+/// The revolving model's parameters for the scenario's assumptions.
+pub fn revolving_params(ds: &Dataset<'static>, rv: Revolve) -> RevolvingParams {
+    core_scenario::revolving_params(ds, rv.loss_pct, rv.return_pct, rv.holding, rv.lag)
 }
 
-/// The windows of the money scenario: every one-off window whose public
-/// money and total the vision both states (so it has a multiplier), nested
-/// under the nearest such window it sits in.
-pub fn money_windows(ds: &Dataset) -> Vec<MoneyWindow> {
-    let picked: Vec<usize> = ds
-        .windows
-        .iter()
-        .enumerate()
-        .filter(|(_, w)| {
-            w.basis == Basis::OneOff
-                && w.public_eur.is_some_and(|p| p > 0.0)
-                && w.total_eur.is_some()
-        })
-        .map(|(i, _)| i)
-        .collect();
-    let mut out: Vec<MoneyWindow> = picked
-        .iter()
-        .map(|&i| {
-            let w = &ds.windows[i];
-            // The nearest window above that is picked too.
-            let mut parent = None;
-            let mut at = w.parent;
-            for _ in 0..ds.windows.len() {
-                let Some(p) = at else { break };
-                if let Some(k) = picked.iter().position(|&j| ds.windows[j].id == p) {
-                    parent = Some(k);
-                    break;
-                }
-                at = ds.window(p).and_then(|x| x.parent);
-            }
-            let public = w.public_eur.unwrap_or(0.0);
-            let total = w.total_eur.unwrap_or(0.0);
-            MoneyWindow {
-                index: i,
-                parent,
-                public,
-                total,
-                multiplier: total / public,
-                derived: false,
-            }
-        })
-        .collect();
-    for k in 0..out.len() {
-        let children: Vec<(f64, f64)> = out
-            .iter()
-            .filter(|c| c.parent == Some(k))
-            .map(|c| (c.public, c.total))
-            .collect();
-        if !children.is_empty() {
-            if let Some(m) = core_scenario::rest_multiplier(out[k].public, out[k].total, &children)
-            {
-                out[k].multiplier = m;
-                out[k].derived = true;
-            }
-        }
-    }
-    out
-}
-
-/// One target's course, the scenario's and the vision's.
-#[derive(Clone, Debug, PartialEq)]
-pub struct CourseRow {
-    /// Index into the dataset's targets.
-    pub target: usize,
-    /// Flows or levels.
-    pub kind: SeriesKind,
-    /// The target as a point (its year: stated, or the horizon).
-    pub goal: Point,
-    /// Where the course starts (running total for flows), if anywhere.
-    pub start: Option<Point>,
-    /// True when the start is not observed: zero in the year before the
-    /// first year counted (cumulative flows without figures).
-    pub start_assumed: bool,
-    /// Today's pace: the mean yearly change of the latest observations.
-    pub today: Option<f64>,
-    /// The yearly inflow the vision needs from the start.
-    pub required: Option<f64>,
-    /// The course followed: the user's, else today's pace; `None` when
-    /// there is neither (the user must set one).
-    pub course: Option<Course>,
-    /// The user set the course.
-    pub set: bool,
-    /// The scenario's outcome.
-    pub scenario: Outcome,
-    /// On the vision's path (the required inflow).
-    pub vision: Outcome,
-}
-
-/// The money scenario and the vision, computed.
-#[derive(Clone, Debug)]
-pub struct MoneyEval {
-    /// The windows, in order.
-    pub windows: Vec<MoneyWindow>,
-    /// What each window is set to: public, multiplier, reflows counted.
-    pub settings: Vec<(f64, f64, bool)>,
-    /// The scenario's outcome.
-    pub scenario: MoneyOutcome,
-    /// The vision's own sum: its amounts and multipliers, each euro once.
-    pub vision: MoneyOutcome,
-    /// The total to reach (the top-level windows' totals: EUR 25 bn).
-    pub target: f64,
-    /// The revolving parameters used.
-    pub params: RevolvingParams,
-    /// Last year of new budget.
-    pub deploy_until: i32,
-    /// The vision's last year of new budget.
-    pub deploy_until_vision: i32,
-}
-
-/// Everything the explorer shows.
-#[derive(Clone, Debug)]
-pub struct Eval {
-    /// Money.
-    pub money: MoneyEval,
-    /// One row per target with a value (milestones left out).
-    pub courses: Vec<CourseRow>,
-}
-
-/// The vision's last year of new budget: the end year of the first
-/// top-level window, else the horizon.
-fn vision_deploy_until(ds: &Dataset, ws: &[MoneyWindow]) -> i32 {
-    ws.iter()
-        .find(|w| w.parent.is_none())
-        .and_then(|w| ds.windows[w.index].end_year)
-        .unwrap_or(ds.vision.horizon_year)
-}
-
-/// Compute the money scenario and the vision's.
+/// Compute the money scenario and the vision's (in koers-core).
 pub fn money(ds: &Dataset<'static>, sc: &Scenario) -> MoneyEval {
-    let windows = money_windows(ds);
-    let start = first_year(ds);
-    let rv = sc.revolve;
-    let params = RevolvingParams {
-        start_year: start,
-        horizon_year: ds.vision.horizon_year,
-        loss_rate: rv.loss_pct / 100.0,
-        annual_return: rv.return_pct / 100.0,
-        holding_years: rv.holding,
-        reflow_lag_years: rv.lag,
+    let overrides = |id: &str| {
+        sc.window(id)
+            .map_or_else(WindowOverride::default, |w| WindowOverride {
+                public: w.public,
+                multiplier: w.multiplier,
+                revolving: w.revolving,
+            })
     };
-    let deploy_until_vision = vision_deploy_until(ds, &windows);
-    let deploy_until = sc.deploy_until.unwrap_or(deploy_until_vision);
-    let settings: Vec<(f64, f64, bool)> = windows
-        .iter()
-        .map(|w| {
-            let id = ds.windows[w.index].id;
-            let set = sc.window(id);
-            (
-                set.and_then(|s| s.public).unwrap_or(w.public),
-                set.and_then(|s| s.multiplier).unwrap_or(w.multiplier),
-                w.parent.is_none() && set.and_then(|s| s.revolving).unwrap_or(false),
-            )
-        })
-        .collect();
-    let build = |vision: bool| {
-        let mut choices = heapless::Vec::new();
-        for (k, w) in windows.iter().enumerate() {
-            let (public, multiplier, revolving) = if vision {
-                (w.public, w.multiplier, false)
-            } else {
-                settings[k]
-            };
-            let _ = choices.push(WindowChoice {
-                id: ds.windows[w.index].id,
-                parent: w.parent.map(|p| ds.windows[windows[p].index].id),
-                public,
-                multiplier,
-                revolving,
-                target: Some(w.total),
-            });
-        }
-        MoneyScenario {
-            windows: choices,
-            revolving: params,
-            deploy_until: if vision {
-                deploy_until_vision
-            } else {
-                deploy_until
-            },
-        }
-    };
-    let target: f64 = windows
-        .iter()
-        .filter(|w| w.parent.is_none())
-        .map(|w| w.total)
-        .sum();
-    let target_opt = (target > 0.0).then_some(target);
-    let at = years(ds);
-    MoneyEval {
-        scenario: core_scenario::money(&build(false), target_opt, at),
-        vision: core_scenario::money(&build(true), target_opt, at),
-        windows,
-        settings,
-        target,
-        params,
-        deploy_until,
-        deploy_until_vision,
-    }
+    core_scenario::money_eval(
+        ds,
+        overrides,
+        revolving_params(ds, sc.revolve),
+        sc.deploy_until,
+    )
 }
 
-/// Compute every course: the scenario's and the vision's path.
+/// The course the user set for target `id`, as koers-core takes it.
+fn course_set(sc: &Scenario, id: &str) -> Option<Course> {
+    sc.course(id).map(|c| {
+        if c.growth {
+            Course::Growth(c.value)
+        } else {
+            Course::Inflow(c.value)
+        }
+    })
+}
+
+/// Compute every course: the scenario's and the vision's path (in
+/// koers-core), on the published figures and the user's.
 pub fn courses(
     ds: &Dataset<'static>,
-    computed: &Computed,
+    computed: &Overview,
     data: &UserData,
     sc: &Scenario,
-) -> Vec<CourseRow> {
-    let mut out = Vec::new();
-    // Totals the money scenario already follows (EUR 25 bn, 16 bn).
-    let money_totals: Vec<f64> = money_windows(ds).iter().map(|w| w.total).collect();
-    for (k, t) in ds.targets.iter().enumerate() {
-        let in_money = t.unit == koers_core::model::Unit::Eur
-            && t.target.value.is_some_and(|v| money_totals.contains(&v));
-        if t.kind == TargetKind::Milestone || in_money {
-            continue;
-        }
-        let Some(status) = computed.targets.get(k) else {
-            continue;
-        };
-        let (Some(value), Some(year)) = (t.target.value, status.target_year) else {
-            continue;
-        };
-        let goal = Point::new(year, value);
-        let kind = if t.kind == TargetKind::CumulativeFlow {
-            SeriesKind::CumulativeFlow
-        } else {
-            SeriesKind::Level
-        };
-        let points: Vec<Point> = crate::data::published_and_users(ds, data, t.id);
-        let mut base = status.baseline;
-        let mut start_assumed = status.baseline_assumed;
-        if base.is_none() && points.is_empty() && kind == SeriesKind::CumulativeFlow {
-            // Counted from zero the year before the first year counted, as
-            // the assessment does the year before the first figure.
-            base = Some(Point::new(first_year(ds) - 1, 0.0));
-            start_assumed = true;
-        }
-        let today = status
-            .projection
-            .and_then(|p| p.recent_pace)
-            .filter(|_| !points.is_empty());
-        let set = sc.course(t.id);
-        let course = match set {
-            Some(c) if c.growth => Some(Course::Growth(c.value)),
-            Some(c) => Some(Course::Inflow(c.value)),
-            None => today.map(Course::Inflow),
-        };
-        let years = years(ds);
-        let scenario = course.map_or_else(Outcome::default, |c| {
-            core_scenario::outcome(&points, base, kind, c, Some(goal), t.direction, years)
-        });
-        let required = core_scenario::required_inflow(&points, base, kind, goal);
-        let vision = required.map_or_else(Outcome::default, |r| {
-            core_scenario::outcome(
-                &points,
-                base,
-                kind,
-                Course::Inflow(r),
-                Some(goal),
-                t.direction,
-                years,
-            )
-        });
-        let start = scenario.start.or(vision.start);
-        out.push(CourseRow {
-            target: k,
-            kind,
-            goal,
-            start,
-            start_assumed,
-            today,
-            required,
-            course,
-            set: set.is_some(),
-            scenario,
-            vision,
-        });
-    }
-    out
+) -> heapless::Vec<CourseRow, MAX_TARGETS> {
+    core_scenario::courses(
+        ds,
+        computed,
+        |id| crate::data::published_and_users(ds, data, id),
+        |id| course_set(sc, id),
+    )
 }
 
 /// Everything the explorer shows, for `sc`.
 pub fn evaluate(
     ds: &Dataset<'static>,
-    computed: &Computed,
+    computed: &Overview,
     data: &UserData,
     sc: &Scenario,
 ) -> Eval {
@@ -965,42 +682,23 @@ mod tests {
     use super::*;
     use crate::app::compute;
     use crate::data::{self, escape, Obs};
-    use koers_core::model::Lang;
+    use koers_core::model::{Lang, TargetKind};
 
-    fn vision() -> (&'static Dataset<'static>, Computed) {
+    fn vision() -> (&'static Dataset<'static>, Overview) {
         let ds = data::test_base(None);
         let c = compute(ds, &UserData::default());
         (ds, c)
     }
 
     #[test]
-    fn the_years_shown_and_the_money_target_come_from_the_vision() {
+    fn the_published_month_is_worded() {
         let (ds, _) = vision();
-        assert_eq!(years(ds), [2030, 2035]);
-        assert_eq!(money_target(ds), 25e9);
         assert_eq!(
             crate::i18n::month_year(Lang::En, ds.vision.published.raw()),
             "January 2026"
         );
         assert_eq!(crate::i18n::month_year(Lang::Nl, "2031-05"), "mei 2031");
         assert_eq!(crate::i18n::month_year(Lang::Nl, "2031"), "2031");
-    }
-
-    #[test]
-    fn the_money_windows_are_the_envelope_and_what_has_a_multiplier_inside() {
-        let (ds, _) = vision();
-        let ws = money_windows(ds);
-        let ids: Vec<&str> = ws.iter().map(|w| ds.windows[w.index].id).collect();
-        assert_eq!(ids[0], "W-P3-kapitaal-7mld");
-        assert!(ids.contains(&"W-P3-investnl-4mld"));
-        assert!(ws[1..].iter().all(|w| w.parent == Some(0)));
-        // Invest-NL at 16/4; the rest of the 7 bn derived from the totals.
-        let inl = ws
-            .iter()
-            .find(|w| ds.windows[w.index].id == "W-P3-investnl-4mld")
-            .unwrap();
-        assert_eq!(inl.multiplier, 4.0);
-        assert!(ws[0].derived);
     }
 
     #[test]
