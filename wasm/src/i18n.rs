@@ -481,4 +481,15 @@ mod tests {
             }
         }
     }
+
+    #[test]
+    fn the_published_month_is_worded() {
+        let ds = crate::data::test_base(None);
+        assert_eq!(
+            month_year(Lang::En, ds.vision.published.raw()),
+            "January 2026"
+        );
+        assert_eq!(month_year(Lang::Nl, "2031-05"), "mei 2031");
+        assert_eq!(month_year(Lang::Nl, "2031"), "2031");
+    }
 }

@@ -468,25 +468,13 @@ pub fn write_saved(list: &[Scenario]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::app::compute;
     use crate::data::{self, escape, Obs};
-    use koers_core::model::{Lang, TargetKind};
+    use koers_core::model::TargetKind;
 
     fn vision() -> (&'static Dataset<'static>, Overview) {
         let ds = data::test_base(None);
-        let c = compute(ds, &UserData::default());
+        let c = koers_core::present::overview(ds);
         (ds, c)
-    }
-
-    #[test]
-    fn the_published_month_is_worded() {
-        let (ds, _) = vision();
-        assert_eq!(
-            crate::i18n::month_year(Lang::En, ds.vision.published.raw()),
-            "January 2026"
-        );
-        assert_eq!(crate::i18n::month_year(Lang::Nl, "2031-05"), "mei 2031");
-        assert_eq!(crate::i18n::month_year(Lang::Nl, "2031"), "2031");
     }
 
     #[test]
@@ -553,7 +541,8 @@ mod tests {
                 provisional: false,
             });
         }
-        let c = compute(ds, &d);
+        let merged = data::merged(ds, &d).expect("the figures fit the vision");
+        let c = koers_core::present::overview(&*merged);
         let rows = courses(ds, &c, &d, &Scenario::default());
         let row = rows
             .iter()
