@@ -516,17 +516,12 @@ mod tests {
     /// added to `ds` as full observations.
     fn compare(ds: &mut Dataset<'static>, v: &StaticVision, obs: &[Obs<'static>]) {
         for o in obs {
-            ds.add_observation(Observation {
-                subject: o.subject,
-                year: o.year,
-                value: o.value,
-                source: crate::model::Text("test"),
-                document: None,
-                quote: None,
-                note: None,
-                provisional: false,
-                breakdown: None,
-            })
+            ds.add_observation(Observation::new(
+                o.subject,
+                o.year,
+                o.value,
+                crate::model::Text("test"),
+            ))
             .expect("room");
         }
         let host = assess::assess_all(ds);
@@ -711,17 +706,7 @@ mod tests {
                 .collect();
             let mut ds = vision();
             for o in &obs {
-                ds.add_observation(Observation {
-                    subject: o.subject,
-                    year: o.year,
-                    value: o.value,
-                    source: crate::model::Text("test"),
-                    document: None,
-                    quote: None,
-                    note: None,
-                    provisional: false,
-                    breakdown: None,
-                })
+                ds.add_observation(Observation::new(o.subject, o.year, o.value, crate::model::Text("test")))
                 .expect("room");
             }
             let host = assess::assess_all(&ds);

@@ -623,7 +623,23 @@ pub struct Observation<'a> {
     pub breakdown: Option<Text<'a>>,
 }
 
-impl Observation<'_> {
+impl<'a> Observation<'a> {
+    /// A headline figure of `subject` in `year`, from `source` (in words),
+    /// final, with no publication, quote or note.
+    pub fn new(subject: &'a str, year: i32, value: f64, source: Text<'a>) -> Self {
+        Observation {
+            subject,
+            year,
+            value,
+            source,
+            document: None,
+            quote: None,
+            note: None,
+            provisional: false,
+            breakdown: None,
+        }
+    }
+
     /// True for a headline figure (no breakdown).
     pub fn is_headline(&self) -> bool {
         self.breakdown.is_none()

@@ -85,17 +85,12 @@ fn compare(text: &str) -> Result<String, String> {
     let mut ds: Box<Dataset> = Box::default();
     builtin::load_into(&mut ds).map_err(|e| format!("the built-in vision: {e:?}"))?;
     for o in &a.obs {
-        ds.add_observation(Observation {
-            subject: Box::leak(o.subject.clone().into_boxed_str()),
-            year: o.year,
-            value: o.value,
-            source: Text("the firmware"),
-            document: None,
-            quote: None,
-            note: None,
-            provisional: false,
-            breakdown: None,
-        })
+        ds.add_observation(Observation::new(
+            Box::leak(o.subject.clone().into_boxed_str()),
+            o.year,
+            o.value,
+            Text("the firmware"),
+        ))
         .map_err(|_| "no room for 32 observations".to_string())?;
     }
     let host = assess::assess_all(&ds);
@@ -181,18 +176,8 @@ fn a_changed_answer_is_caught() {
         let year = 2022 + (k / subjects.len()) as i32 * 2;
         let value = 10.0 + (k % subjects.len()) as f64 + k as f64 * 0.5;
         lines.push(format!("obs\t{s}\t{year}\t{value:?}"));
-        ds.add_observation(Observation {
-            subject: s,
-            year,
-            value,
-            source: Text("test"),
-            document: None,
-            quote: None,
-            note: None,
-            provisional: false,
-            breakdown: None,
-        })
-        .expect("room");
+        ds.add_observation(Observation::new(s, year, value, Text("test")))
+            .expect("room");
     }
     let host = assess::assess_all(&ds);
     let (per, whole) = assess::rollup_priorities(&ds, &host);

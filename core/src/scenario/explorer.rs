@@ -546,18 +546,8 @@ mod tests {
     fn with_figures_the_course_starts_at_todays_pace() {
         let mut ds = vision();
         for (y, v) in [(2025, 2500.0), (2026, 3000.0)] {
-            ds.add_observation(Observation {
-                subject: "T-P5-technici-25000",
-                year: y,
-                value: v,
-                source: Text("test"),
-                document: None,
-                quote: None,
-                note: None,
-                provisional: false,
-                breakdown: None,
-            })
-            .expect("room");
+            ds.add_observation(Observation::new("T-P5-technici-25000", y, v, Text("test")))
+                .expect("room");
         }
         let o = overview(&*ds);
         let rows = courses(&ds, &o, |id| points(&ds, id), |_| None);
