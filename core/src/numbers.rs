@@ -54,6 +54,13 @@ pub const fn plausible(unit: Unit) -> f64 {
     }
 }
 
+/// Whether `v` is no value a figure in `unit` can be: not a number, or
+/// larger (either sign) than [`plausible`]. Such a value is refused at entry,
+/// so no sum overflows to infinity.
+pub fn implausible(v: f64, unit: Unit) -> bool {
+    v.is_nan() || libm::fabs(v) > plausible(unit)
+}
+
 /// The unit symbol written with a number (`€` or `%`), if any.
 pub fn symbol(s: &str) -> Option<char> {
     s.chars().find(|c| matches!(c, '€' | '%'))
@@ -403,6 +410,19 @@ mod tests {
 
     const NL: Lang = Lang::Nl;
     const EN: Lang = Lang::En;
+
+    #[test]
+    fn implausible_values_of_a_unit() {
+        assert!(!implausible(1e15, Unit::Eur));
+        assert!(implausible(1.1e15, Unit::Eur));
+        assert!(implausible(-1.1e15, Unit::Eur));
+        assert!(implausible(f64::INFINITY, Unit::Eur));
+        assert!(implausible(f64::NAN, Unit::Count));
+        assert!(!implausible(-100.0, Unit::Percent));
+        assert!(implausible(1e4 + 1.0, Unit::Percent));
+        assert!(!implausible(1e3, Unit::Milestone));
+        assert!(implausible(1001.0, Unit::Milestone));
+    }
 
     #[test]
     fn the_issues_examples() {

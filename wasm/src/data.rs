@@ -286,16 +286,17 @@ pub fn check(base: &Dataset<'static>, data: &UserData) -> Result<(), Issues> {
 }
 
 /// The user's values larger than their unit can plausibly be (core's
-/// [`numbers::plausible`]): refused at entry, so no sum overflows to ∞.
+/// [`numbers::implausible`]): refused at entry, so no sum overflows to ∞.
 fn implausible(base: &Dataset<'static>, data: &UserData) -> Issues {
     let mut issues = Issues::default();
     let unit = |s: &str| unit_of(base, s);
     let mut check = |table, i, field: &'static str, v: f64, unit: Unit| {
-        let bound = numbers::plausible(unit);
-        if v.is_nan() || v.abs() > bound {
+        if numbers::implausible(v, unit) {
             issues.push(
                 load::Path::item(table, i, field),
-                ErrorKind::Implausible { bound },
+                ErrorKind::Implausible {
+                    bound: numbers::plausible(unit),
+                },
             );
         }
     };
