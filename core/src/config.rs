@@ -19,6 +19,10 @@ pub const MAX_WINDOWS: usize = 48;
 pub const MAX_FIGURES: usize = 64;
 /// Extra source references per target (where an ambition is stated twice).
 pub const MAX_ALSO: usize = 4;
+/// Chapters of the vision listed on the method page. The vision has
+/// eight; a dataset with more lists the first sixteen in order and says
+/// how many more there are ([`crate::present::chapters`]).
+pub const MAX_CHAPTERS: usize = 16;
 /// Observations over all subjects: the vision's 25 targets and indicators
 /// with a yearly value from 2000 to 2035 need 900; the published figures
 /// use 70. 1,024 holds that with room for users' own series while keeping a

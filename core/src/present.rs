@@ -8,11 +8,13 @@
 use heapless::Vec;
 
 use crate::assess::{self, IndicatorStatus, Rollup, TargetStatus};
-use crate::config::{MAX_INDICATORS, MAX_PRIORITIES, MAX_SERIES_POINTS, MAX_TARGETS, MAX_WINDOWS};
+use crate::config::{
+    MAX_CHAPTERS, MAX_INDICATORS, MAX_PRIORITIES, MAX_SERIES_POINTS, MAX_TARGETS, MAX_WINDOWS,
+};
 use crate::dashboard;
 use crate::finance::{self, Finding, WindowRow};
 use crate::leverage::{self, RevolvingParams, RevolvingResult, Totals};
-use crate::model::{Dataset, InvestmentWindow, Target, TargetKind, Unit};
+use crate::model::{Dataset, Event, InvestmentWindow, Observation, Target, TargetKind, Text, Unit};
 use crate::progress::{Point, YearReached};
 
 /// Everything a report or a page of the whole vision shows, computed from
@@ -273,6 +275,145 @@ pub fn kilobytes(bytes: f64) -> f64 {
     libm::ceil(bytes / 1024.0)
 }
 
+/// One chapter of the vision and how many of its targets it states.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Chapter<'a> {
+    /// The chapter, as the sources name it ("2 Innovatie").
+    pub name: Text<'a>,
+    /// The targets whose source is this chapter.
+    pub targets: usize,
+}
+
+/// The vision's chapters as the method page lists them.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Chapters<'a> {
+    /// The chapters, each once, in order of their names (numbered
+    /// chapters first: "1 Internationaal" before "Inleiding").
+    pub list: Vec<Chapter<'a>, MAX_CHAPTERS>,
+    /// How many more chapters the sources name than `list` holds: beyond
+    /// [`MAX_CHAPTERS`] the list keeps the first ones in order and the
+    /// page says how many more there are.
+    pub more: usize,
+}
+
+/// The chapters the vision's sources name (of every priority, objective,
+/// target, indicator and investment window), each once and in order, with
+/// how many targets each states. Names compare as their text reads (escapes
+/// resolved). Beyond [`MAX_CHAPTERS`] the first ones in order are kept and
+/// [`Chapters::more`] counts the rest; nothing is dropped silently.
+pub fn chapters<'a, const O: usize, const F: usize>(ds: &Dataset<'a, O, F>) -> Chapters<'a> {
+    let all = || {
+        ds.priorities
+            .iter()
+            .map(|p| p.source.chapter)
+            .chain(ds.objectives.iter().map(|x| x.source.chapter))
+            .chain(ds.targets.iter().map(|x| x.source.chapter))
+            .chain(ds.indicators.iter().map(|x| x.source.chapter))
+            .chain(ds.windows.iter().map(|x| x.source.chapter))
+    };
+    let mut out = Chapters::default();
+    for (k, name) in all().enumerate() {
+        if all().take(k).any(|seen| same_text(seen, name)) {
+            continue;
+        }
+        // Each chapter comes here once: keep the list sorted.
+        let at = out
+            .list
+            .iter()
+            .position(|c| resolved(c.name).gt(resolved(name)))
+            .unwrap_or(out.list.len());
+        if at == MAX_CHAPTERS {
+            out.more += 1;
+            continue;
+        }
+        if out.list.is_full() {
+            out.list.pop();
+            out.more += 1;
+        }
+        let targets = ds
+            .targets
+            .iter()
+            .filter(|t| same_text(t.source.chapter, name))
+            .count();
+        // Room was made above.
+        let _ = out.list.insert(at, Chapter { name, targets });
+    }
+    out
+}
+
+/// The characters of a text with its escapes resolved.
+fn resolved(t: Text<'_>) -> impl Iterator<Item = char> + '_ {
+    use serde_json_core::str::{EscapedStr, EscapedStringFragment};
+    EscapedStr(t.raw()).fragments().flat_map(|f| {
+        let (s, c) = match f {
+            Ok(EscapedStringFragment::NotEscaped(s)) => (s, None),
+            Ok(EscapedStringFragment::Escaped(c)) => ("", Some(c)),
+            Err(_) => ("", None),
+        };
+        s.chars().chain(c)
+    })
+}
+
+fn same_text(a: Text<'_>, b: Text<'_>) -> bool {
+    a == b || resolved(a).eq(resolved(b))
+}
+
+/// How many impact indicators a priority has (`priority` is its id).
+pub fn indicator_count<const O: usize, const F: usize>(
+    ds: &Dataset<'_, O, F>,
+    priority: &str,
+) -> usize {
+    ds.indicators
+        .iter()
+        .filter(|x| x.priority == priority)
+        .count()
+}
+
+/// Sort `v` by `key`, keeping the order of equal keys. An insertion sort:
+/// the lists are short, and it keeps the general sort out of the binary.
+fn sort_stable<T, K: PartialOrd>(v: &mut [T], key: impl Fn(&T) -> K) {
+    for k in 1..v.len() {
+        let mut j = k;
+        while j > 0 && key(&v[j - 1]) > key(&v[j]) {
+            v.swap(j - 1, j);
+            j -= 1;
+        }
+    }
+}
+
+/// Put a subject's figures in order of year, oldest first; figures of the
+/// same year keep their order.
+pub fn by_year(figures: &mut [&Observation<'_>]) {
+    sort_stable(figures, |o| o.year);
+}
+
+/// Put a subject's events in order of date, oldest first (dates are
+/// `YYYY[-MM[-DD]]`, so their text sorts by time); events of the same date
+/// keep their order.
+pub fn by_date(events: &mut [&Event<'_>]) {
+    sort_stable(events, |e| e.date.raw());
+}
+
+/// `v` rounded to `digits` decimals (0 to 15), as a form field shows it.
+/// Fewer than 0 digits round to whole units; more than 15 leave `v` as it
+/// is (an `f64` holds no more).
+pub fn round_to(v: f64, digits: i32) -> f64 {
+    if digits > 15 {
+        return v;
+    }
+    let mut f = 1.0;
+    for _ in 0..digits {
+        f *= 10.0;
+    }
+    libm::round(v * f) / f
+}
+
+/// A scenario's gap to its target as the page shows it: a gap below zero
+/// (the target passed) is no gap, 0.
+pub fn gap_shown(gap: f64) -> f64 {
+    gap.max(0.0)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -425,5 +566,134 @@ mod tests {
         );
         // Nothing observed: no years.
         assert_eq!(recent_years(TargetKind::CumulativeFlow, None, &[]), 0);
+    }
+
+    #[test]
+    fn the_vision_s_chapters_in_order_with_their_targets() {
+        let mut ds = std::boxed::Box::<Dataset<'static>>::default();
+        crate::builtin::load_into(&mut ds).unwrap();
+        let c = chapters(&*ds);
+        let names: std::vec::Vec<&str> = c.list.iter().map(|c| c.name.raw()).collect();
+        assert_eq!(
+            names,
+            [
+                "1 Internationaal",
+                "2 Innovatie",
+                "3 Venture Development en Kapitaal",
+                "4 Economische Weerbaarheid",
+                "5 Talent",
+                "6 Randvoorwaarden",
+                "Samenvatting",
+            ]
+        );
+        assert_eq!(c.more, 0);
+        for ch in &c.list {
+            let n = ds.targets.iter().filter(|t| t.source.chapter == ch.name);
+            assert_eq!(ch.targets, n.count(), "{}", ch.name);
+        }
+        let counted: usize = c.list.iter().map(|c| c.targets).sum();
+        assert_eq!(counted, ds.targets.len());
+        assert!(c.list.iter().any(|c| c.targets > 0));
+    }
+
+    #[test]
+    fn chapters_beyond_the_capacity_are_counted_and_escapes_resolved() {
+        let mut ds = std::boxed::Box::<Dataset<'static>>::default();
+        crate::builtin::load_into(&mut ds).unwrap();
+        for p in ds.priorities.iter_mut() {
+            p.source.chapter = Text("z");
+        }
+        for x in ds.objectives.iter_mut() {
+            x.source.chapter = Text("z");
+        }
+        for x in ds.targets.iter_mut() {
+            x.source.chapter = Text("z");
+        }
+        for x in ds.indicators.iter_mut() {
+            x.source.chapter = Text("z");
+        }
+        for x in ds.windows.iter_mut() {
+            x.source.chapter = Text("z");
+        }
+        // 20 more chapters, named in reverse, one of them twice.
+        for k in 0..20 {
+            let name = std::format!("c{:02}", 19 - k);
+            ds.objectives[k].source.chapter = Text(std::boxed::Box::leak(name.into_boxed_str()));
+        }
+        ds.objectives[20].source.chapter = Text("c07");
+        ds.targets[0].source.chapter = Text("c03");
+        let c = chapters(&*ds);
+        assert_eq!(c.list.len(), MAX_CHAPTERS);
+        for (k, ch) in c.list.iter().enumerate() {
+            assert_eq!(ch.name.raw(), std::format!("c{k:02}"));
+            assert_eq!(ch.targets, usize::from(k == 3));
+        }
+        // c16 to c19 and z.
+        assert_eq!(c.more, 5);
+        // One chapter written with an escape and without.
+        ds.objectives[0].source.chapter = Text("\\u00e9tude");
+        ds.objectives[1].source.chapter = Text("étude");
+        let c = chapters(&*ds);
+        let n = c.list.iter().filter(|c| c.name.raw().ends_with("tude"));
+        assert_eq!(n.count(), 0, "after every c: beyond the list");
+        assert_eq!(c.more, 4, "c16, c17, étude once, z");
+    }
+
+    #[test]
+    fn indicators_of_a_priority() {
+        let mut ds = std::boxed::Box::<Dataset<'static>>::default();
+        crate::builtin::load_into(&mut ds).unwrap();
+        let total: usize = ds
+            .priorities
+            .iter()
+            .map(|p| indicator_count(&*ds, p.id))
+            .sum();
+        assert_eq!(total, ds.indicators.len());
+        let p = ds.indicators[0].priority;
+        assert!(indicator_count(&*ds, p) >= 1);
+        assert_eq!(indicator_count(&*ds, "no such priority"), 0);
+    }
+
+    #[test]
+    fn figures_by_year_and_events_by_date_keep_ties_in_order() {
+        let a = Observation::new("s", 2024, 1.0, Text("a"));
+        let b = Observation::new("s", 2020, 2.0, Text("b"));
+        let c = Observation::new("s", 2024, 3.0, Text("c"));
+        let d = Observation::new("s", 2022, 4.0, Text("d"));
+        let mut v = [&a, &b, &c, &d];
+        by_year(&mut v);
+        assert_eq!(v.map(|o| o.value), [2.0, 4.0, 1.0, 3.0]);
+        let event = |date, source| Event {
+            subject: "s",
+            date: Text(date),
+            title: Default::default(),
+            source,
+            quote: Text(""),
+            achieved: false,
+        };
+        let (e1, e2, e3, e4) = (
+            event("2025-03", "1"),
+            event("2024", "2"),
+            event("2025-03", "3"),
+            event("2024-11-02", "4"),
+        );
+        let mut v = [&e1, &e2, &e3, &e4];
+        by_date(&mut v);
+        assert_eq!(v.map(|e| e.source), ["2", "4", "1", "3"]);
+        let mut none: [&Event; 0] = [];
+        by_date(&mut none);
+    }
+
+    #[test]
+    fn form_fields_round_and_gaps_below_zero() {
+        assert_eq!(round_to(1.23456, 2), 1.23);
+        assert_eq!(round_to(1.235, 1), 1.2);
+        assert_eq!(round_to(-2.5, 0), -3.0);
+        assert_eq!(round_to(2.5, -1), 3.0);
+        assert_eq!(round_to(0.1 + 0.2, 4), 0.3);
+        assert_eq!(round_to(1.0 / 3.0, 20), 1.0 / 3.0);
+        assert_eq!(gap_shown(-4.0), 0.0);
+        assert_eq!(gap_shown(4.5), 4.5);
+        assert_eq!(gap_shown(0.0), 0.0);
     }
 }

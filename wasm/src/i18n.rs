@@ -217,6 +217,7 @@ words! {
     UNSD_RATIO = "UNSD-verhouding (trend)", "UNSD ratio (trend)";
     UNTIL = "t/m", "to";
     VALUE = "Waarde", "Value";
+    MORE_CHAPTERS = "en nog {n} hoofdstukken", "and {n} more chapters";
     VISION_SECTIONS = "De hoofdstukken van de visie", "The vision's chapters";
     WEAKEST = "Zwakste schakel:", "Weakest link:";
     WEAKEST_NONE = "nog niet te bepalen: geen ambitie heeft al een status.", "not known yet: no ambition has a status.";

@@ -7,6 +7,7 @@
 use std::string::{String, ToString};
 
 use koers_core::model::Unit;
+use koers_core::present;
 use koers_core::progress::SeriesKind;
 use koers_core::scenario::Course;
 use wasm_bindgen::JsCast;
@@ -24,18 +25,10 @@ use crate::route::Part;
 use crate::scenario::{self, CourseRow, Eval, MoneyEval};
 pub use outcome::outcome;
 
-/// `v` rounded to `digits` decimals, as a field shows it.
+/// `v` rounded to `digits` decimals, as a field shows it (core's
+/// [`present::round_to`]).
 fn round(v: f64, digits: i32) -> f64 {
-    let f = libm_pow10(digits);
-    (v * f).round() / f
-}
-
-fn libm_pow10(d: i32) -> f64 {
-    let mut f = 1.0;
-    for _ in 0..d {
-        f *= 10.0;
-    }
-    f
+    present::round_to(v, digits)
 }
 
 fn field_number(v: f64, digits: i32) -> String {

@@ -13,6 +13,7 @@ use std::vec::Vec;
 
 use koers_core::model::{Dataset, Event, Lang, Observation, Series, Text, Unit};
 use koers_core::monitor;
+use koers_core::present;
 
 use super::{section, table, txt, Ctx};
 use crate::data::UserData;
@@ -61,14 +62,7 @@ pub(crate) fn published<'d>(
         .iter()
         .filter(|o| o.subject == subject && o.is_headline() && monitor::is_published(o))
         .collect();
-    // Few rows: an insertion sort keeps the general sort out of the binary.
-    for k in 1..v.len() {
-        let mut j = k;
-        while j > 0 && v[j - 1].year > v[j].year {
-            v.swap(j - 1, j);
-            j -= 1;
-        }
-    }
+    present::by_year(&mut v);
     v
 }
 
@@ -94,13 +88,7 @@ pub(crate) fn origin(base: &Dataset, user: &UserData, subject: &str, year: i32) 
 /// their text sorts by time).
 pub(crate) fn events<'d>(ds: &'d Dataset<'static>, subject: &str) -> Vec<&'d Event<'static>> {
     let mut v: Vec<_> = ds.events.iter().filter(|e| e.subject == subject).collect();
-    for k in 1..v.len() {
-        let mut j = k;
-        while j > 0 && v[j - 1].date.raw() > v[j].date.raw() {
-            v.swap(j - 1, j);
-            j -= 1;
-        }
-    }
+    present::by_date(&mut v);
     v
 }
 

@@ -1,9 +1,9 @@
 //! The method page: how progress is assessed, the status key, and the
 //! vision's sections with how many targets each holds.
 
-use std::string::{String, ToString};
-use std::vec::Vec;
+use std::string::ToString;
 
+use koers_core::present;
 use koers_core::view as words;
 
 use super::{badge, title, txt, vision_words, Ctx};
@@ -28,45 +28,22 @@ pub(super) fn method(c: &Ctx) -> H {
     page.to(ul);
     // The vision's sections, as its sources name them.
     page.to(h("h2").t(c.t(i::VISION_SECTIONS)));
-    let mut chapters: Vec<String> = Vec::new();
     let ds = c.ds();
-    let all = ds
-        .priorities
-        .iter()
-        .map(|p| p.source.chapter)
-        .chain(ds.objectives.iter().map(|x| x.source.chapter))
-        .chain(ds.targets.iter().map(|x| x.source.chapter))
-        .chain(ds.indicators.iter().map(|x| x.source.chapter))
-        .chain(ds.windows.iter().map(|x| x.source.chapter));
-    for ch in all {
-        let s = txt(ch);
-        if !chapters.contains(&s) {
-            chapters.push(s);
-        }
-    }
-    // Chapters are numbered ("1 Internationaal", ...): a small insertion
-    // sort keeps the general sort out of the binary.
-    for i in 1..chapters.len() {
-        let mut j = i;
-        while j > 0 && chapters[j - 1] > chapters[j] {
-            chapters.swap(j - 1, j);
-            j -= 1;
-        }
-    }
+    let chapters = present::chapters(ds);
     let ol = h("ul");
-    for ch in chapters {
-        let n = ds
-            .targets
-            .iter()
-            .filter(|x| txt(x.source.chapter) == ch)
-            .count();
-        ol.to(h("li").t(&ch).t(&[
+    for ch in &chapters.list {
+        ol.to(h("li").t(&txt(ch.name)).t(&[
             " — ".into(),
-            n.to_string(),
+            ch.targets.to_string(),
             " ".into(),
             c.t(i::TARGETS_WORD).into(),
         ]
         .concat()));
+    }
+    if chapters.more > 0 {
+        ol.to(h("li").t(&c
+            .t(i::MORE_CHAPTERS)
+            .replace("{n}", &chapters.more.to_string())));
     }
     page.to(ol);
     page.to(h("p").c("muted").t(&[

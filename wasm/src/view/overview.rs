@@ -210,7 +210,7 @@ pub(super) fn priority_card(c: &Ctx, k: usize) -> H {
         }
         card.to(ul);
     } else {
-        let n = ds.indicators.iter().filter(|x| x.priority == p.id).count();
+        let n = present::indicator_count(ds, p.id);
         card.to(h("p")
             .c("muted")
             .t(c.t(i::NO_TARGETS))

@@ -5,6 +5,7 @@ use std::string::{String, ToString};
 use std::vec::Vec;
 
 use koers_core::model::Unit;
+use koers_core::present;
 use koers_core::scenario::Outcome;
 
 use super::round;
@@ -210,7 +211,7 @@ pub fn outcome(c: &Ctx, ev: &Eval, seq: u32) -> H {
     };
     let gap = |o: &Outcome, unit: Unit| {
         o.gap
-            .map(|g| c.f.value(round(g.max(0.0), 2), unit))
+            .map(|g| c.f.value(round(present::gap_shown(g), 2), unit))
             .unwrap_or_else(dash)
     };
     let [y0, y1] = scenario::years(c.ds()).map(|y| y.to_string());
