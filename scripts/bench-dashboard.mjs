@@ -11,28 +11,16 @@ import os from 'node:os';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import { execFileSync } from 'node:child_process';
-import { createRequire } from 'node:module';
-import { fileURLToPath } from 'node:url';
 import { serve, WWW } from './serve-web.mjs';
+import { root, launch, median, timeAdds, importCsv, timeCellEdits, timeSlider } from './bench-common.mjs';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const require = createRequire(path.join(root, 'tests', 'e2e', 'package.json'));
-const { chromium } = require('playwright-core');
 const RUNS = Number(process.argv[2] || 30);
 const INPUTS = Math.max(200, Number(process.argv[3] || 500));
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run',
-  '--disable-background-networking', '--disable-component-update', '--disable-sync'];
-
-const median = (xs) => {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
-};
 const ms = (x) => `${x.toFixed(1)} ms`;
 const kb = (x) => `${(x / 1024).toFixed(1)} KiB`;
 
 const { url, close } = await serve(0);
-const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ARGS });
+const browser = await launch();
 
 // 1. What the first view transfers.
 const files = new Map();
@@ -87,19 +75,7 @@ const cells = [];
   const page = await context.newPage();
   await page.goto(url + '#/target/T-P5-technici-25000');
   await page.waitForSelector('#f-add');
-  for (let i = 0; i < RUNS; i++) {
-    edits.push(await page.evaluate((year) => {
-      document.getElementById('f-year').value = String(year);
-      document.getElementById('f-value').value = '3000';
-      document.getElementById('f-source').value = 'bench';
-      const t0 = performance.now();
-      document.getElementById('f-add').click();
-      const t1 = performance.now();
-      if (!document.getElementById('entered-table')) throw new Error('not drawn');
-      document.querySelector('header [data-act="undo"]').click();
-      return t1 - t0;
-    }, 2026));
-  }
+  edits.push(...await timeAdds(page, RUNS));
   // An in-place edit in the data table with 100 figures in it.
   await page.evaluate(() => {
     const rows = ['subject,year,value,source'];
@@ -107,19 +83,8 @@ const cells = [];
     localStorage.setItem('bench.csv', rows.join('\n'));
   });
   const csv = await page.evaluate(() => localStorage.getItem('bench.csv'));
-  await page.goto(url + '#/data');
-  await page.waitForSelector('#import-file', { state: 'attached' });
-  await page.setInputFiles('#import-file', { name: 'b.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
-  await page.waitForSelector('#obs-table');
-  for (let i = 0; i < RUNS; i++) {
-    cells.push(await page.evaluate((v) => {
-      const input = document.getElementById('e-value-I-P5-uitstroom-naar-sector-1986');
-      input.value = String(v);
-      const t0 = performance.now();
-      input.dispatchEvent(new Event('change', { bubbles: true }));
-      return performance.now() - t0;
-    }, 2 + (i % 5)));
-  }
+  await importCsv(page, url, csv);
+  cells.push(...await timeCellEdits(page, 'e-value-I-P5-uitstroom-naar-sector-1986', RUNS));
   await context.close();
 }
 // 4. The scenario explorer: a slider's input event → the outcome
@@ -133,22 +98,7 @@ const slidesLaid = [];
   const page = await context.newPage();
   await page.goto(url + '#/scenario');
   await page.waitForSelector('#scenario-out');
-  const run = (layout) => page.evaluate(([n, layout]) => {
-    const el = document.getElementById('sc-wm-0');
-    const times = [];
-    for (let i = 0; i < n; i++) {
-      const before = document.getElementById('scenario-out').dataset.rendered;
-      el.value = String(1 + (i % 50) / 10);
-      const t0 = performance.now();
-      el.dispatchEvent(new Event('input', { bubbles: true }));
-      const out = document.getElementById('scenario-out');
-      if (layout) void out.getBoundingClientRect().height;
-      const t1 = performance.now();
-      if (out.dataset.rendered === before) throw new Error('not redrawn');
-      times.push(t1 - t0);
-    }
-    return times;
-  }, [INPUTS, layout]);
+  const run = (layout) => timeSlider(page, INPUTS, layout);
   await run(false); // warm up
   slides.push(...await run(false));
   slidesLaid.push(...await run(true));

@@ -13,21 +13,10 @@
 // (make bench-dashboard runs it). Numbers are reported, never asserted.
 import fs from 'node:fs';
 import path from 'node:path';
-import { createRequire } from 'node:module';
-import { fileURLToPath } from 'node:url';
 import { serve } from './serve-web.mjs';
+import { root, launch, median, timeAdds, importCsv, timeCellEdits, timeSlider } from './bench-common.mjs';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const require = createRequire(path.join(root, 'tests', 'e2e', 'package.json'));
-const { chromium } = require('playwright-core');
 const RUNS = Number(process.argv[2] || 15);
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run',
-  '--disable-background-networking', '--disable-component-update', '--disable-sync'];
-const median = (xs) => {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
-};
 
 // Own figures for indicators counted in persons or numbers, in years
 // before any published figure (1901–1999), so none is refused; `n` rows.
@@ -45,29 +34,15 @@ const csvOf = (n) => {
 const BIG = Math.min(900, subjects.length * 99);
 
 const { url, close } = await serve(0);
-const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ARGS });
+const browser = await launch();
 
 // 1. One value edited in a data view of n figures.
 async function editCost(n) {
   const context = await browser.newContext();
   const page = await context.newPage();
-  await page.goto(url + '#/data');
-  await page.waitForSelector('#import-file', { state: 'attached' });
-  await page.setInputFiles('#import-file', { name: 'b.csv', mimeType: 'text/csv', buffer: Buffer.from(csvOf(n)) });
-  await page.waitForSelector('#obs-table');
+  await importCsv(page, url, csvOf(n));
   const rows = await page.evaluate(() => document.querySelectorAll('#obs-table tbody tr').length);
-  const id = `e-value-${subjects[0]}-1901`;
-  const times = [];
-  for (let i = 0; i < RUNS; i++) {
-    times.push(await page.evaluate(([id, v]) => {
-      const input = document.getElementById(id);
-      if (!input) throw new Error(`no ${id}`);
-      input.value = String(v);
-      const t0 = performance.now();
-      input.dispatchEvent(new Event('change', { bubbles: true }));
-      return performance.now() - t0;
-    }, [id, 2 + (i % 5)]));
-  }
+  const times = await timeCellEdits(page, `e-value-${subjects[0]}-1901`, RUNS);
   await context.close();
   return { rows, ms: median(times) };
 }
@@ -83,19 +58,7 @@ const plain = [];
   const page = await context.newPage();
   await page.goto(url + '#/target/T-P5-technici-25000');
   await page.waitForSelector('#f-add');
-  for (let i = 0; i < RUNS; i++) {
-    adds.push(await page.evaluate(() => {
-      document.getElementById('f-year').value = '2026';
-      document.getElementById('f-value').value = '3000';
-      document.getElementById('f-source').value = 'bench';
-      const t0 = performance.now();
-      document.getElementById('f-add').click();
-      const t1 = performance.now();
-      if (!document.getElementById('entered-table')) throw new Error('not drawn');
-      document.querySelector('header [data-act="undo"]').click();
-      return t1 - t0;
-    }));
-  }
+  adds.push(...await timeAdds(page, RUNS));
   // performance.now() is coarse (0.1 ms): each run times 50 insertions and
   // takes their mean.
   for (let i = 0; i < RUNS; i++) {
@@ -140,17 +103,8 @@ const draws = [];
   const page = await context.newPage();
   await page.goto(url + '#/scenario');
   await page.waitForSelector('#scenario-out');
-  slides.push(...await page.evaluate((n) => {
-    const el = document.getElementById('sc-wm-0');
-    const times = [];
-    for (let i = 0; i < n; i++) {
-      el.value = String(1 + (i % 50) / 10);
-      const t0 = performance.now();
-      el.dispatchEvent(new Event('input', { bubbles: true }));
-      times.push(performance.now() - t0);
-    }
-    return times;
-  }, Math.max(RUNS, 100)));
+  await timeSlider(page, 50, false); // warm up
+  slides.push(...await timeSlider(page, Math.max(RUNS, 100), false));
   for (let i = 0; i < RUNS; i++) {
     await page.evaluate(() => { location.hash = '#/method'; });
     await page.waitForFunction(() => !document.getElementById('scenario-out'));
