@@ -302,12 +302,17 @@ test('every chart downloads as SVG and PNG, and its table as CSV', async () => {
     assert.equal(png.name, 'target-chart.png');
     assert.deepEqual([...png.body.subarray(1, 4)], [0x50, 0x4e, 0x47]);
     const csv = await get('[data-act="csv"][data-target="target-chart-table"]');
-    assert.match(csv.body.toString(), /^Jaar,Waarde,Wat,Herkomst\n2025,0 personen,Basis \(aangenomen\),–\n2026,3\.000 personen,Lopend totaal,van jou \(in deze browser\)\n/);
+    // The presentation model's rows: numbers unformatted, the unit in the
+    // header, not the page's "3.000 personen".
+    assert.match(csv.body.toString(), /^Jaar,Waarde \(personen\),Wat,Herkomst\n2025,0,Basis \(aangenomen\),\n2026,3000,Lopend totaal,van jou \(in deze browser\)\n/);
+    assert.match(await page.textContent('#target-chart-table'), /3\.000 personen/);
     await open(page, url, '#/money');
     const w = await get('[data-act="svg"][data-target="windows-chart"]');
     assert.match(w.body.toString(), /Investeringsvensters tot 2035/);
     const r = await get('[data-act="csv"][data-target="revolve-chart-table"]');
-    assert.match(r.body.toString(), /^Jaar,Nieuw budget,Terugvloeiing,Opnieuw ingezet,Ingezet\n2026,/);
+    assert.match(r.body.toString(), /^Jaar,Nieuw budget \(€\),Terugvloeiing \(€\),Opnieuw ingezet \(€\),Ingezet \(€\)\n2026,\d+(\.\d+)?,/);
+    const ws = await get('[data-act="csv"][data-target="windows-chart-table"]');
+    assert.match(ws.body.toString(), /,7000000000,/);
   });
 });
 

@@ -228,7 +228,6 @@ fn perform(id: usize, root: &Root, lang: Lang, e: Effect) {
                 effects::download(&text, "text/plain", &[key.as_str(), ".txt"].concat());
             }
         }
-        Effect::DownloadTable(target) => effects::download_table(root, &target),
         Effect::DownloadSvg(target) => effects::download_chart(root, &target, false),
         Effect::DownloadPng(target) => effects::download_chart(root, &target, true),
         Effect::Copy(target) => {

@@ -1,15 +1,14 @@
 //! The effects that touch the page outside the view: files offered for
-//! download (text, a table as CSV, a chart as SVG or PNG), the clipboard,
+//! download (text, a chart as SVG or PNG), the clipboard,
 //! reading a chosen file, fetching the example figures, a confirmation.
 //! Whatever comes back is sent as a [`Msg`] to the dispatcher given.
 
-use std::string::{String, ToString};
+use std::string::String;
 
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, Event, HtmlInputElement};
 
-use crate::data;
 use crate::dom::{document, h, Root};
 use crate::events::Dispatch;
 use crate::msg::Msg;
@@ -73,13 +72,6 @@ pub fn fetch_examples(inst: usize, send: Dispatch) {
     xhr.set_onloadend(Some(done.as_ref().unchecked_ref()));
     done.forget();
     let _ = xhr.send();
-}
-
-/// Offer the table (or the table inside the element) with id `id` as CSV.
-pub fn download_table(root: &Root, id: &str) {
-    if let Some(text) = table_csv(root, id) {
-        download(&text, "text/csv", &[id, ".csv"].concat());
-    }
 }
 
 /// Offer the chart with id `id` as SVG, or as PNG.
@@ -180,41 +172,6 @@ fn download_blob(blob: &web_sys::Blob, name: &str) {
         a.remove();
     }
     let _ = web_sys::Url::revoke_object_url(&url);
-}
-
-/// A table's text as CSV, header included.
-fn table_csv(root: &Root, id: &str) -> Option<String> {
-    let table = root.by_id(id)?;
-    let table = if table.tag_name() == "TABLE" {
-        table
-    } else {
-        table.query_selector("table").ok()??
-    };
-    let rows = table.query_selector_all("tr").ok()?;
-    let mut out = String::new();
-    for r in 0..rows.length() {
-        let row = rows.item(r)?.dyn_into::<Element>().ok()?;
-        let cells = row.query_selector_all("th, td").ok()?;
-        for c in 0..cells.length() {
-            if c > 0 {
-                out.push(',');
-            }
-            let cell = cells.item(c)?.dyn_into::<Element>().ok()?;
-            let text = match cell
-                .query_selector("input")
-                .ok()
-                .flatten()
-                .and_then(|i| i.dyn_into::<HtmlInputElement>().ok())
-            {
-                Some(i) if i.type_() == "checkbox" => i.checked().to_string(),
-                Some(i) => i.value(),
-                None => cell.text_content().unwrap_or_default(),
-            };
-            data::csv_field(text.trim(), &mut out);
-        }
-        out.push('\n');
-    }
-    Some(out)
 }
 
 /// Draw the SVG on a canvas at twice its size and offer it as PNG.

@@ -173,8 +173,9 @@ words! {
     REACHED_ON_TREND = "Bereikt op trend", "Reached on trend";
     REACHED_SINCE = "Doel bereikt sinds", "Target reached since";
     REALISED = "Gerealiseerd per jaar", "Realised per year";
-    REALISED_COMMITTED = "Gerealiseerd (toegezegd, publiek + privaat)", "Realised (committed, public + private)";
     REALISED_MULTIPLIER = "Gerealiseerde multiplier", "Realised multiplier";
+    REALISED_PRIVATE = "Gerealiseerd privaat (toegezegd)", "Realised private (committed)";
+    REALISED_PUBLIC = "Gerealiseerd publiek (toegezegd)", "Realised public (committed)";
     REDEPLOYED = "Opnieuw ingezet", "Redeployed";
     REDO = "Opnieuw", "Redo";
     REFLOW = "Terugvloeiing", "Reflow";
@@ -202,6 +203,7 @@ words! {
     TARGETS = "Ambities", "Ambitions";
     TARGETS_WORD = "ambities", "ambitions";
     TARGET_MULTIPLIER = "Beoogde multiplier", "Target multiplier";
+    TARGET_YEAR = "Doeljaar", "Target year";
     THE_LAST = "de laatste", "the last";
     TIMELINE_DESC = "Elk investeringsvenster met zijn periode tot {horizon} en zijn bedrag; geneste vensters ingesprongen onder het venster waar ze deel van zijn.", "Every investment window with its period to {horizon} and its amount; nested windows indented under the window they are part of.";
     TIMELINE_TITLE = "Investeringsvensters tot {horizon}", "Investment windows to {horizon}";

@@ -41,6 +41,7 @@ pub mod scenario;
 pub mod statimport;
 pub mod store;
 pub mod sync;
+pub mod tables;
 pub mod update;
 mod view;
 

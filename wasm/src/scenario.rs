@@ -48,6 +48,18 @@ impl Default for Revolve {
     }
 }
 
+impl Revolve {
+    /// The parameters as koers-core's revolving model takes them.
+    pub fn choice(self) -> koers_core::present::RevolvingChoice {
+        koers_core::present::RevolvingChoice {
+            loss_pct: self.loss_pct,
+            return_pct: self.return_pct,
+            holding: self.holding,
+            lag: self.lag,
+        }
+    }
+}
+
 /// One of the revolving model's parameters, as the page names them
 /// (`data-revolve`, the explorer's `data-id`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -18,6 +18,7 @@ use crate::msg::{AddForm, Field, FlowForm, Msg};
 use crate::route::Route;
 use crate::scenario::Scenario;
 use crate::sync::Key;
+use crate::tables;
 
 mod explorer;
 mod import;
@@ -63,8 +64,6 @@ pub enum Effect {
         /// Its text.
         text: String,
     },
-    /// Offer a table (by element id) as CSV, as it is shown.
-    DownloadTable(String),
     /// Offer a chart (by element id) as SVG.
     DownloadSvg(String),
     /// Offer a chart (by element id) as PNG.
@@ -254,7 +253,17 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
             app.breakdown = Some(b);
             fx.push(E::Draw);
         }
-        Msg::TableCsv(id) => fx.push(E::DownloadTable(id)),
+        Msg::TableCsv(id) => {
+            // The rows of the presentation model, numbers unformatted: not
+            // the page's text.
+            if let Some(table) = tables::shown_table(app, &id) {
+                fx.push(E::Download {
+                    name: [id.as_str(), ".csv"].concat(),
+                    mime: "text/csv",
+                    text: table.csv(app.lang),
+                });
+            }
+        }
         Msg::Svg(id) => fx.push(E::DownloadSvg(id)),
         Msg::Png(id) => fx.push(E::DownloadPng(id)),
         Msg::OpenEmbed(d) => {

@@ -27,6 +27,7 @@ use crate::dom::{button, h, link, H};
 use crate::fmt::Fmt;
 use crate::i18n::{self as i, t};
 use crate::route::{Part, Route};
+use crate::tables;
 use wasm_bindgen::JsCast;
 
 mod breakdowns;
@@ -195,6 +196,37 @@ pub(crate) fn figure(c: &Ctx, svg: H, id: &str, table: H, caption: &str, embed: 
             .c("chart-data")
             .k(h("summary").t(c.t(i::DATA_TABLE)))
             .k(table.a("id", &table_id)))
+}
+
+/// A table of the presentation model ([`crate::tables`]), each cell
+/// formatted for the reader in the page's language.
+pub(crate) fn data_table(c: &Ctx, caption: &str, t: &tables::Table) -> H {
+    let head: Vec<&str> = t.head.iter().map(|h| c.t(h.word)).collect();
+    let rows = t
+        .rows
+        .iter()
+        .map(|row| row.iter().map(|cell| cell_text(c, cell)).collect())
+        .collect();
+    table(caption, &head, rows)
+}
+
+/// A cell of the presentation model as the reader sees it.
+fn cell_text(c: &Ctx, cell: &tables::Cell) -> String {
+    use tables::Cell;
+    match cell {
+        Cell::Year(y) => y.to_string(),
+        Cell::Value(v, unit) => c.f.value(*v, *unit),
+        Cell::Money(v) => c.f.money(*v),
+        Cell::Times(v) => c.f.times(*v),
+        Cell::Share(v) => c.f.pct(*v),
+        Cell::Period(Some(a), Some(z)) => [a.to_string(), "–".into(), z.to_string()].concat(),
+        Cell::Period(None, Some(z)) => [c.t(i::UNTIL), " ", &z.to_string()].concat(),
+        Cell::Period(Some(a), None) => [c.t(i::FROM), " ", &a.to_string()].concat(),
+        Cell::Status(s) => words::status(*s, c.l).into(),
+        Cell::Word(w) => c.t(*w).into(),
+        Cell::Text(s) => s.clone(),
+        Cell::Period(None, None) | Cell::Nothing => "–".into(),
+    }
 }
 
 /// A table from a header and rows of text.
@@ -424,30 +456,4 @@ fn crumbs(c: &Ctx, trail: &[(String, String)]) -> H {
         .c("crumbs")
         .a("aria-label", c.t(i::BREADCRUMB))
         .k(ol)
-}
-
-/// Whose figure a chart's year is, in words (published, or the user's own
-/// in this browser; with the proxy's name when the series is one).
-fn whose(c: &Ctx, subject: &str, year: i32) -> String {
-    let Some(o) = figures::origin(c.ds(), &c.app.data, subject, year) else {
-        return "–".into();
-    };
-    let mut w: String = c.t(o.words()).into();
-    if o == figures::Origin::Yours
-        && c.app
-            .data
-            .obs
-            .iter()
-            .any(|x| x.subject == subject && x.year == year && x.illustrative())
-    {
-        w.push_str("; ");
-        w.push_str(c.t(i::ILLUSTRATIVE_TAG));
-    }
-    if o == figures::Origin::Published
-        && c.ds().series_of(subject).is_some_and(|s| s.proxy.is_some())
-    {
-        w.push_str("; ");
-        w.push_str(c.t(i::PUB_PROXY));
-    }
-    w
 }

@@ -11,34 +11,16 @@
 use std::string::{String, ToString};
 use std::vec::Vec;
 
-use koers_core::model::{Dataset, Event, Lang, Observation, Series, Text, Unit};
+use koers_core::model::{Dataset, Event, Lang, Observation, Series, Text};
 use koers_core::monitor;
 use koers_core::present;
 
 use super::{section, table, txt, Ctx};
-use crate::data::UserData;
 use crate::dom::{h, link, H};
 use crate::i18n as i;
 use crate::route::Route;
 
-/// Where a figure shown for a subject and year comes from.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(crate) enum Origin {
-    /// From a publication: in the base dataset, naming its document.
-    Published,
-    /// Typed in or imported by the user: kept in this browser.
-    Yours,
-}
-
-impl Origin {
-    /// The origin in words.
-    pub(crate) fn words(self) -> i::S {
-        match self {
-            Origin::Published => i::PUB_TAG,
-            Origin::Yours => i::PUB_YOURS_TAG,
-        }
-    }
-}
+pub(crate) use crate::tables::{drawn_unit, origin, Origin};
 
 /// The current year, from the browser's clock (what counts as current).
 pub(crate) fn this_year() -> i32 {
@@ -66,24 +48,6 @@ pub(crate) fn published<'d>(
     v
 }
 
-/// Whose figure a subject's value in `year` is: the user's layer lies on
-/// top of the published figures.
-pub(crate) fn origin(base: &Dataset, user: &UserData, subject: &str, year: i32) -> Option<Origin> {
-    if user
-        .obs
-        .iter()
-        .any(|o| o.subject == subject && o.year == year)
-    {
-        Some(Origin::Yours)
-    } else if base.observations.iter().any(|o| {
-        o.subject == subject && o.year == year && o.is_headline() && monitor::is_published(o)
-    }) {
-        Some(Origin::Published)
-    } else {
-        None
-    }
-}
-
 /// A subject's dated events, oldest first (dates are `YYYY[-MM[-DD]]`, so
 /// their text sorts by time).
 pub(crate) fn events<'d>(ds: &'d Dataset<'static>, subject: &str) -> Vec<&'d Event<'static>> {
@@ -102,15 +66,6 @@ pub(crate) fn proxy_words(ds: &Dataset, l: Lang, subject: &str) -> Option<String
 /// The proxy sentence as a paragraph, when there is one.
 pub(crate) fn proxy_line(c: &Ctx, subject: &str) -> Option<H> {
     proxy_words(c.ds(), c.l, subject).map(|w| h("p").c("words proxy").t(&w))
-}
-
-/// The unit a subject's figures are drawn in: its published series' own
-/// when it has published figures (a proxy may be measured otherwise).
-pub(crate) fn drawn_unit(ds: &Dataset, subject: &str, own: Unit) -> Unit {
-    match ds.series_of(subject) {
-        Some(s) if ds.observations_of(subject).any(monitor::is_published) => s.unit,
-        _ => own,
-    }
 }
 
 /// A tag saying whose a figure is, in words.
@@ -361,8 +316,9 @@ pub(crate) fn published_all(c: &Ctx) -> Option<H> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::data::{escape, Obs};
+    use crate::data::{escape, Obs, UserData};
     use koers_core::load;
+    use koers_core::model::Unit;
     use std::boxed::Box;
 
     const FIGURES: &str = r#"{

@@ -9,13 +9,14 @@ use koers_core::model::{Indicator, TargetKind};
 use koers_core::view as words;
 
 use super::{
-    badge, breakdowns, crumbs, embed_button, entry, figure, figures, score, section, shell, source,
-    table, title, txt, whose, Ctx,
+    badge, breakdowns, crumbs, data_table, embed_button, entry, figure, figures, score, section,
+    shell, source, title, txt, Ctx,
 };
 use crate::chart;
 use crate::dom::{h, H};
 use crate::i18n as i;
 use crate::route::{Part, Route};
+use crate::tables;
 
 /// The page of the impact indicator `id`.
 pub(super) fn indicator(c: &Ctx, id: &str) -> H {
@@ -163,21 +164,7 @@ pub(super) fn indicator_chart(c: &Ctx, k: usize) -> H {
         },
         &c.f,
     );
-    let rows = drawn
-        .iter()
-        .map(|p| {
-            vec![
-                p.year.to_string(),
-                c.f.value(p.value, unit),
-                whose(c, id, p.year),
-            ]
-        })
-        .collect();
-    let tbl = table(
-        &chart_title,
-        &[c.t(i::YEAR), c.t(i::VALUE), c.t(i::PUB_WHOSE)],
-        rows,
-    );
+    let tbl = data_table(c, &chart_title, &tables::indicator_figures(c.app, c.l, k));
     let embed = embed_button(c, &Part::Chart(x.id.into()), &chart_title);
     figure(c, svg, "indicator-chart", tbl, &desc, embed)
 }

@@ -10,14 +10,14 @@ use std::vec::Vec;
 use koers_core::model::Basis;
 use koers_core::present;
 use koers_core::progress::Status;
-use koers_core::view as words;
 
-use super::{bar, embed_button, figure, section, table, title, txt, vision_words, Ctx};
+use super::{bar, data_table, embed_button, figure, section, table, title, txt, vision_words, Ctx};
 use crate::chart;
 use crate::data::unescape;
 use crate::dom::{h, H};
 use crate::i18n as i;
 use crate::route::Part;
+use crate::tables;
 
 /// The money page.
 pub(super) fn money(c: &Ctx) -> H {
@@ -271,65 +271,7 @@ pub(super) fn windows_timeline(c: &Ctx) -> H {
         ],
         &c.f,
     );
-    let rows = comp
-        .windows
-        .iter()
-        .map(|r| {
-            let w = &ds.windows[r.index];
-            vec![
-                ["↳ ".repeat(usize::from(r.depth)), txt(w.name.get(c.l))].concat(),
-                w.public_eur
-                    .map(|v| c.f.money(v))
-                    .unwrap_or_else(|| "–".into()),
-                w.private_eur
-                    .map(|v| c.f.money(v))
-                    .unwrap_or_else(|| "–".into()),
-                w.total_eur
-                    .map(|v| c.f.money(v))
-                    .unwrap_or_else(|| "–".into()),
-                words::basis(w.basis, c.l).into(),
-                match (w.start_year, w.end_year) {
-                    (Some(a), Some(z)) => [a.to_string(), "–".into(), z.to_string()].concat(),
-                    (None, Some(z)) => {
-                        [c.t(i::UNTIL).to_string(), " ".into(), z.to_string()].concat()
-                    }
-                    (Some(a), None) => {
-                        [c.t(i::FROM).to_string(), " ".into(), a.to_string()].concat()
-                    }
-                    _ => "–".into(),
-                },
-                r.promised
-                    .multiplier
-                    .filter(|_| w.total_eur.is_some() || w.private_eur.is_some())
-                    .map(|m| c.f.times(m))
-                    .unwrap_or_else(|| "–".into()),
-                if r.realised.years == 0 {
-                    "–".into()
-                } else {
-                    [
-                        c.f.money(r.realised.public_committed),
-                        " + ".into(),
-                        c.f.money(r.realised.private_committed),
-                    ]
-                    .concat()
-                },
-            ]
-        })
-        .collect();
-    let tbl = table(
-        title_s,
-        &[
-            c.t(i::WINDOW),
-            c.t(i::PUBLIC),
-            c.t(i::PRIVATE),
-            c.t(i::TOTAL),
-            c.t(i::BASIS),
-            c.t(i::PERIOD),
-            c.t(i::MULTIPLIER),
-            c.t(i::REALISED_COMMITTED),
-        ],
-        rows,
-    );
+    let tbl = data_table(c, title_s, &tables::windows(c.app, c.l));
     let embed = embed_button(c, &Part::Windows, title_s);
     section(title_s, "timeline-h").k(figure(c, svg, "windows-chart", tbl, desc, embed))
 }
@@ -343,13 +285,7 @@ pub(super) fn revolving(c: &Ctx) -> H {
         .a("id", "revolving")
         .a("data-embed", "revolving");
     sec.too(embed_button(c, &Part::Revolving, c.t(i::REVOLVING_TITLE)));
-    let choice = present::RevolvingChoice {
-        loss_pct: rv.loss_pct,
-        return_pct: rv.return_pct,
-        holding: rv.holding,
-        lag: rv.lag,
-    };
-    let Some(model) = present::revolving(ds, choice) else {
+    let Some(model) = present::revolving(ds, rv.choice()) else {
         return sec.k(h("p").t(c.t(i::NONE_YET)));
     };
     let (public, res, multiplier) = (model.public, &model.result, model.multiplier);
@@ -472,29 +408,10 @@ pub(super) fn revolving(c: &Ctx) -> H {
         [c.t(i::NEW_BUDGET), c.t(i::REDEPLOYED)],
         &c.f,
     );
-    let rows = res
-        .years
-        .iter()
-        .map(|y| {
-            vec![
-                y.year.to_string(),
-                c.f.money(y.budget),
-                c.f.money(y.reflow),
-                c.f.money(y.redeployed),
-                c.f.money(y.deployed),
-            ]
-        })
-        .collect();
-    let tbl = table(
+    let tbl = data_table(
+        c,
         c.t(i::REVOLVING_TITLE),
-        &[
-            c.t(i::YEAR),
-            c.t(i::NEW_BUDGET),
-            c.t(i::REFLOW),
-            c.t(i::REDEPLOYED),
-            c.t(i::DEPLOYED),
-        ],
-        rows,
+        &tables::table_of_revolving(&model),
     );
     out.to(figure(
         c,

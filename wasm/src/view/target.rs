@@ -13,14 +13,15 @@ use koers_core::progress::{Point, Status, YearReached};
 use koers_core::view as words;
 
 use super::{
-    badge, bar, breakdowns, crumbs, embed_button, entry, figure, figures, score, section, shell,
-    source, table, target_index, target_value_text, title, txt, whose, Ctx,
+    badge, bar, breakdowns, crumbs, data_table, embed_button, entry, figure, figures, score,
+    section, shell, source, target_index, target_value_text, title, txt, Ctx,
 };
 use crate::app::Mode;
 use crate::chart;
 use crate::dom::{h, H};
 use crate::i18n as i;
 use crate::route::{Part, Route};
+use crate::tables;
 
 /// The page of the target `id`.
 pub(super) fn target(c: &Ctx, id: &str) -> H {
@@ -268,54 +269,7 @@ pub(super) fn target_chart(c: &Ctx, k: usize) -> H {
         },
         &c.f,
     );
-    let mut rows: Vec<Vec<String>> = Vec::new();
-    if let Some(b) = s.baseline {
-        rows.push(vec![
-            b.year.to_string(),
-            c.f.value(b.value, tg.unit),
-            c.t(if s.baseline_assumed {
-                i::BASELINE_ASSUMED
-            } else {
-                i::BASELINE
-            })
-            .into(),
-            "–".into(),
-        ]);
-    }
-    for p in &drawn {
-        rows.push(vec![
-            p.year.to_string(),
-            c.f.value(p.value, tg.unit),
-            c.t(if tg.kind == TargetKind::CumulativeFlow {
-                i::RUNNING_TOTAL
-            } else {
-                i::OBSERVED
-            })
-            .into(),
-            whose(c, id, p.year),
-        ]);
-    }
-    if let Some([_, z]) = trend {
-        rows.push(vec![
-            z.year.to_string(),
-            c.f.value(z.value, tg.unit),
-            c.t(i::TREND).into(),
-            "–".into(),
-        ]);
-    }
-    if let Some(tp) = target_point {
-        rows.push(vec![
-            tp.year.to_string(),
-            c.f.value(tp.value, tg.unit),
-            c.t(i::TARGET).into(),
-            "–".into(),
-        ]);
-    }
-    let tbl = table(
-        &chart_title,
-        &[c.t(i::YEAR), c.t(i::VALUE), c.t(i::WHAT), c.t(i::PUB_WHOSE)],
-        rows,
-    );
+    let tbl = data_table(c, &chart_title, &tables::target_figures(c.app, c.l, k));
     let embed = embed_button(c, &Part::Chart(tg.id.into()), &chart_title);
     figure(c, svg, "target-chart", tbl, &desc, embed)
 }

@@ -13,7 +13,8 @@ use crate::chart;
 use crate::dom::{h, H};
 use crate::i18n::{self as i};
 use crate::scenario::{self, Eval};
-use crate::view::{figure, table, txt, Ctx};
+use crate::tables;
+use crate::view::{data_table, figure, table, txt, Ctx};
 
 /// A table's wrapper that may scroll sideways on a phone: reachable by
 /// keyboard, and named.
@@ -110,18 +111,7 @@ pub fn outcome(c: &Ctx, ev: &Eval, seq: u32) -> H {
         [c.t(i::SC_SCENARIO), c.t(i::SC_VISION), c.t(i::TARGET)],
         &c.f,
     );
-    let rows = m
-        .scenario
-        .by_year
-        .iter()
-        .zip(&m.vision.by_year)
-        .map(|(s, v)| std::vec![s.year.to_string(), c.f.money(s.value), c.f.money(v.value)])
-        .collect();
-    let tbl = table(
-        c.t(i::SC_CHART_TITLE),
-        &[c.t(i::YEAR), c.t(i::SC_SCENARIO), c.t(i::SC_VISION)],
-        rows,
-    );
+    let tbl = data_table(c, c.t(i::SC_CHART_TITLE), &tables::table_of_money(m));
     out.to(figure(
         c,
         svg,
