@@ -25,7 +25,7 @@ use crate::msg::{Act, Msg};
 use crate::route::{self, Part, Route};
 use crate::scenario::Scenario;
 use crate::update::{update, Effect};
-use crate::{effects, persist, store, view};
+use crate::{effects, morph, persist, store, view};
 
 /// A dashboard on the page: its state, where it is drawn, its listeners.
 struct Instance {
@@ -294,12 +294,34 @@ fn read<R>(id: usize, f: impl FnOnce(&App) -> R) -> Option<R> {
 /// Write the view of `app` into `root`; focus stays where it was (by id).
 fn draw(app: &App, root: &Root) {
     let doc = document();
-    let focused = root.active().map(|e| e.id()).filter(|id| !id.is_empty());
+    let active = root.active();
+    let focused = active.as_ref().map(|e| e.id()).filter(|id| !id.is_empty());
     let page = match app.mode {
         Mode::Page => view::render(app),
         Mode::Frame | Mode::Element => view::render_part(app),
     };
-    root.el.replace_children_with_node_1(&page.0);
+    // The page changed in place: what is the same stays the same node.
+    morph::morph(&root.el, &h("div").k(page).0);
+    if let Some(field) = active
+        .as_ref()
+        .and_then(|e| e.dyn_ref::<HtmlInputElement>())
+    {
+        // The focused field as a newly built one would be (a kept row's
+        // field is not rebuilt): what was typed and not entered is put back
+        // from the draft below, as for every field.
+        if root.el.contains(Some(field)) {
+            match field.type_().as_str() {
+                "checkbox" | "radio" => field.set_checked(field.has_attribute("checked")),
+                "file" => {}
+                _ => {
+                    let v = field.get_attribute("value").unwrap_or_default();
+                    if field.value() != v {
+                        field.set_value(&v);
+                    }
+                }
+            }
+        }
+    }
     for (id, value) in &app.draft {
         let Some(el) = root.by_id(id) else {
             continue;
@@ -329,8 +351,11 @@ fn draw(app: &App, root: &Root) {
     }
     if let Some(el) = focused
         .and_then(|id| root.by_id(&id))
+        .filter(|e| !active.as_ref().is_some_and(|a| a.is_same_node(Some(e))))
         .and_then(|e| e.dyn_into::<HtmlElement>().ok())
     {
+        // Only a field drawn anew takes focus again (which makes the
+        // browser lay the page out at once).
         let _ = el.focus();
     }
     if app.embed.is_some() {

@@ -35,6 +35,7 @@ mod effects;
 mod events;
 pub mod fmt;
 mod i18n;
+mod morph;
 pub mod msg;
 mod persist;
 pub mod scenario;
