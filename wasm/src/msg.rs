@@ -309,6 +309,10 @@ pub enum Msg {
     Revolve(RevolveParam, f64),
     /// A change in the scenario explorer.
     Scenario(ScMsg),
+    /// A change in the scenario explorer while it is being made (a slider
+    /// moving, a number being typed): the outcome follows at once; the
+    /// address waits for the change to be made ([`Msg::Scenario`]).
+    Sliding(ScMsg),
     /// Another tab stored the user's data: it was `old`, it is `new`.
     Stored {
         /// The value before.
@@ -479,7 +483,11 @@ impl Msg {
             },
             _ => return None,
         };
-        Some(Msg::Scenario(m))
+        Some(if input {
+            Msg::Sliding(m)
+        } else {
+            Msg::Scenario(m)
+        })
     }
 
     /// The message of an edited figure field (`data-edit="{field}"`,
@@ -580,12 +588,12 @@ mod tests {
         assert_eq!(m("cv", f64::NAN, false, false), None);
         assert_eq!(
             m("cv", 5.0, false, true),
-            Some(Msg::Scenario(ScMsg::Pace {
+            Some(Msg::Sliding(ScMsg::Pace {
                 target: "k".into(),
                 value: 5.0,
                 first: false
             })),
-            "typing in an empty field redraws the outcome only"
+            "typing in an empty field redraws the outcome only, while it is typed"
         );
         assert_eq!(
             m("cv", 5.0, false, false),

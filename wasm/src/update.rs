@@ -284,6 +284,12 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
             fx.push(E::Draw);
         }
         Msg::Scenario(m) => explorer::update(app, m, &mut fx),
+        Msg::Sliding(m) => {
+            // The address is replaced once the change is made: a browser
+            // refuses a page that replaces it hundreds of times a second.
+            explorer::update(app, m, &mut fx);
+            fx.retain(|e| !matches!(e, Effect::ReplaceUrl(_)));
+        }
     }
     fx
 }

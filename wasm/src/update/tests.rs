@@ -325,6 +325,16 @@ fn the_explorer_redraws_the_outcome_and_keeps_the_address() {
         panic!("{fx:?}");
     };
     assert!(hash.starts_with("#/scenario?"), "{hash}");
+    // While the slider moves, the outcome follows and the address waits.
+    let fx = update(
+        &mut a,
+        Msg::Sliding(ScMsg::Multiplier {
+            window: W.into(),
+            value: 3.0,
+        }),
+    );
+    assert_eq!(a.scenario.window_mut(W).multiplier, Some(3.0));
+    assert_eq!(fx, [Effect::DrawOutcome]);
     // A new kind of course draws the controls again.
     let fx = update(
         &mut a,

@@ -82,12 +82,8 @@ pub(super) fn data_view(c: &Ctx) -> H {
                 key.attr(),
                 [o.subject.as_str(), "-", &o.year.to_string()].concat(),
             );
-            let name = ds
-                .target(&o.subject)
-                .map(|t| txt(t.title.get(c.l)))
-                .or_else(|| ds.indicator(&o.subject).map(|x| txt(x.title.get(c.l))))
-                .unwrap_or_else(|| o.subject.clone());
-            // Everything the row shows, and where it is.
+            // Everything the row shows (the subject's name follows from its
+            // id and the language), and where it is.
             let shown = [
                 if c.l == koers_core::model::Lang::En {
                     "en"
@@ -96,7 +92,7 @@ pub(super) fn data_view(c: &Ctx) -> H {
                 },
                 &ks,
                 &key,
-                &name,
+                &o.subject,
                 &o.value.to_bits().to_string(),
                 &o.source,
                 o.note.as_deref().unwrap_or("\u{1}"),
@@ -104,7 +100,12 @@ pub(super) fn data_view(c: &Ctx) -> H {
                 if o.illustrative() { "i" } else { "" },
             ]
             .join("\u{0}");
-            tb.to(rows.row(shown, || {
+            let built = rows.row(shown, || {
+                let name = ds
+                    .target(&o.subject)
+                    .map(|t| txt(t.title.get(c.l)))
+                    .or_else(|| ds.indicator(&o.subject).map(|x| txt(x.title.get(c.l))))
+                    .unwrap_or_else(|| o.subject.clone());
                 let cell = |field: Field, kind: &str, value: &str, label: &str| {
                     let field = field.name();
                     h("td").k(h("input")
@@ -189,7 +190,13 @@ pub(super) fn data_view(c: &Ctx) -> H {
                             "aria-label",
                             &[c.t(i::DELETE), ": ", &name, ", ", &o.year.to_string()].concat(),
                         )))
-            }));
+            });
+            for r in built {
+                tb.to(r);
+            }
+        }
+        for r in rows.flush() {
+            tb.to(r);
         }
         rows.finish();
         sec.to(h("div").c("table-wrap").k(h("table")

@@ -504,7 +504,7 @@ pub fn redraw_outcome(app: &App, root: &Root) {
         s.get()
     });
     if let Some(old) = root.by_id("scenario-out") {
-        let _ = old.replace_with_with_node_1(&outcome(&c, &ev, seq).0);
+        crate::morph::morph_one(&old, &outcome(&c, &ev, seq).0);
     }
     if let Some(link) = root
         .by_id("sc-link")

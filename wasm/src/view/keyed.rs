@@ -8,6 +8,9 @@
 use std::cell::RefCell;
 use std::collections::HashMap;
 use std::string::String;
+use std::vec::Vec;
+
+use web_sys::Element;
 
 use crate::dom::H;
 use crate::morph;
@@ -24,6 +27,8 @@ pub struct Rows {
     table: String,
     last: HashMap<String, u32>,
     now: HashMap<String, u32>,
+    /// Kept rows not yet given to the table: one placeholder for them all.
+    run: Vec<(u32, Element)>,
 }
 
 impl Rows {
@@ -37,24 +42,41 @@ impl Rows {
             table,
             last,
             now: HashMap::new(),
+            run: Vec::new(),
         }
     }
 
-    /// The row for `key`: a placeholder for the last draw's row when it had
-    /// one, else `build()`.
-    pub fn row(&mut self, key: String, build: impl FnOnce() -> H) -> H {
+    /// The row for `key`, to append to the table: the last draw's row
+    /// when it had one (nothing yet: unchanged rows one after the other are
+    /// given as one placeholder, before the next built row or by
+    /// [`Rows::flush`]), else `build()`, after the placeholder of the rows
+    /// kept before it.
+    pub fn row(&mut self, key: String, build: impl FnOnce() -> H) -> Vec<H> {
         if let Some(serial) = self.last.remove(&key) {
-            if let Some(kept) = morph::keep(serial) {
+            if let Some(el) = morph::kept(serial) {
                 self.now.insert(key, serial);
-                return kept;
+                self.run.push((serial, el));
+                return Vec::new();
             }
         }
         let (serial, row) = morph::register(build());
         self.now.insert(key, serial);
-        row
+        let mut out = self.flush();
+        out.push(row);
+        out
+    }
+
+    /// The placeholder of the kept rows not yet given, if any.
+    pub fn flush(&mut self) -> Vec<H> {
+        if self.run.is_empty() {
+            Vec::new()
+        } else {
+            std::vec![morph::keep(std::mem::take(&mut self.run))]
+        }
     }
 
     /// Keep this draw's rows for the next; rows not drawn now are dropped.
+    /// Call after [`Rows::flush`].
     pub fn finish(self) {
         morph::forget(self.last.into_values());
         KEPT.with(|k| k.borrow_mut().insert(self.table, self.now));
