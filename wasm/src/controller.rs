@@ -25,7 +25,7 @@ use crate::msg::{Act, Msg};
 use crate::route::{self, Part, Route};
 use crate::scenario::Scenario;
 use crate::update::{update, Effect};
-use crate::{effects, morph, persist, store, view};
+use crate::{effects, persist, store, view};
 
 /// A dashboard on the page: its state, where it is drawn, its listeners.
 struct Instance {
@@ -129,7 +129,7 @@ fn show_base_error(el: &Element, lang: Lang, e: &BaseError) {
         .a("id", "main")
         .k(h("h1").a("id", "page-title").t("koers"))
         .k(box_);
-    el.replace_children_with_node_1(&page.0);
+    el.replace_children_with_node_1(&page.element());
 }
 
 fn window() -> web_sys::Window {
@@ -301,7 +301,7 @@ fn draw(app: &App, root: &Root) {
         Mode::Frame | Mode::Element => view::render_part(app),
     };
     // The page changed in place: what is the same stays the same node.
-    morph::morph(&root.el, &h("div").k(page).0);
+    root.show(page);
     if let Some(field) = active
         .as_ref()
         .and_then(|e| e.dyn_ref::<HtmlInputElement>())
@@ -423,7 +423,7 @@ pub fn start_page(examples: Option<String>) {
     }
     app.conflicts = store::conflicts(app.base, &app.data);
     app.unreadable = store::copies();
-    add_instance(app, Root { el, shadow: None });
+    add_instance(app, Root::new(el, None));
 }
 
 /// Start one part in an iframe's `#app` (embed.html?view=…&lang=…): links
@@ -448,10 +448,7 @@ pub fn start_frame() {
     .map(|u| u.href())
     .unwrap_or_else(|_| "index.html".into());
     let id = mount_in(
-        Root {
-            el: el.clone(),
-            shadow: None,
-        },
+        Root::new(el.clone(), None),
         Mode::Frame,
         &view,
         &lang,
@@ -525,16 +522,7 @@ pub fn mount(shadow: web_sys::ShadowRoot, view: &str, lang: &str, home: &str) ->
     };
     let _ = el.set_attribute("class", "koers-root");
     let _ = shadow.append_child(&el);
-    mount_in(
-        Root {
-            el,
-            shadow: Some(shadow),
-        },
-        Mode::Element,
-        view,
-        lang,
-        home,
-    )
+    mount_in(Root::new(el, Some(shadow)), Mode::Element, view, lang, home)
 }
 
 /// Remove instance `id`: its listeners go, its root is emptied.

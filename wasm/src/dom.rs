@@ -1,9 +1,24 @@
-//! A small element builder over web-sys. Text from data and users is only
-//! ever set as text or attribute values, never parsed as HTML.
+//! A small element builder and the redraw. The view builds the page as a
+//! tree of Rust values ([`H`]), not of DOM nodes: building it costs no call
+//! into the browser. [`Root::show`] compares it with the tree shown last and
+//! changes on the page only what differs (an attribute, a text, an element
+//! added, moved or taken away; `patch.rs`), as a virtual DOM does (Elm,
+//! Yew, React). A subtree given again as the same value (a row of the data
+//! view that did not change, `view::keyed`) is passed over at once.
+//!
+//! Text from data and users is only ever set as text or attribute values,
+//! never parsed as HTML.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+use std::string::{String, ToString};
+use std::vec::Vec;
 
 use crate::msg::Act;
 use wasm_bindgen::JsCast;
-use web_sys::{Document, Element, ShadowRoot};
+use web_sys::{Document, Element, Node, ShadowRoot};
+
+mod patch;
 
 const SVG_NS: &str = "http://www.w3.org/2000/svg";
 
@@ -23,9 +38,20 @@ pub struct Root {
     pub el: Element,
     /// The shadow root it sits in, if any.
     pub shadow: Option<ShadowRoot>,
+    /// The tree shown now, to compare the next with.
+    shown: Rc<RefCell<Option<H>>>,
 }
 
 impl Root {
+    /// A root drawing into `el` (inside `shadow`, if given).
+    pub fn new(el: Element, shadow: Option<ShadowRoot>) -> Root {
+        Root {
+            el,
+            shadow,
+            shown: Rc::default(),
+        }
+    }
+
     /// The element with `id` in this root's scope.
     pub fn by_id(&self, id: &str) -> Option<Element> {
         match &self.shadow {
@@ -42,32 +68,93 @@ impl Root {
         }
         .filter(|e| self.el.contains(Some(e)))
     }
+
+    /// Show `page` in the root: the first time built whole, then by
+    /// changing what differs from the page shown.
+    pub fn show(&self, page: H) {
+        let mut shown = self.shown.borrow_mut();
+        match shown.as_ref() {
+            Some(old) if old.dom().is_some_and(|d| self.el.contains(Some(&d))) => {
+                patch::patch(old, &page);
+            }
+            _ => {
+                self.el.replace_children_with_node_1(&page.element());
+            }
+        }
+        *shown = Some(page);
+    }
+
+    /// Show `part` in place of the shown element with the same `id`
+    /// (a part of the page drawn again alone). False if there is none.
+    pub fn show_part(&self, part: H) -> bool {
+        let shown = self.shown.borrow();
+        let Some(page) = shown.as_ref() else {
+            return false;
+        };
+        let Some(id) = part.attr("id") else {
+            return false;
+        };
+        patch::replace_by_id(page, &id, part)
+    }
 }
 
-/// An element being built.
-pub struct H(pub Element);
+/// An element being built: its tag, attributes, style and children, and
+/// once shown, its node on the page.
+pub struct El {
+    tag: String,
+    svg: bool,
+    attrs: Vec<(String, String)>,
+    style: Vec<(String, String)>,
+    kids: Vec<Kid>,
+    dom: Option<Element>,
+}
+
+/// A child: an element or a text.
+#[derive(Clone)]
+pub enum Kid {
+    /// An element.
+    El(H),
+    /// A text, with its node once shown.
+    Text(Rc<RefCell<(String, Option<Node>)>>),
+}
+
+/// An element being built (shared: the same value may be given again in a
+/// later draw, and is then passed over).
+#[derive(Clone)]
+pub struct H(Rc<RefCell<El>>);
 
 /// A new HTML element.
 #[inline(never)]
 pub fn h(tag: &str) -> H {
-    H(document()
-        .create_element(tag)
-        .unwrap_or_else(|_| wasm_bindgen::throw_str("createElement")))
+    H(Rc::new(RefCell::new(El {
+        tag: tag.into(),
+        svg: false,
+        attrs: Vec::new(),
+        style: Vec::new(),
+        kids: Vec::new(),
+        dom: None,
+    })))
 }
 
 /// A new SVG element.
 #[inline(never)]
 pub fn s(tag: &str) -> H {
-    H(document()
-        .create_element_ns(Some(SVG_NS), tag)
-        .unwrap_or_else(|_| wasm_bindgen::throw_str("createElementNS")))
+    let e = h(tag);
+    e.0.borrow_mut().svg = true;
+    e
 }
 
 impl H {
     /// Set an attribute.
     #[inline(never)]
     pub fn a(self, name: &str, value: &str) -> H {
-        let _ = self.0.set_attribute(name, value);
+        {
+            let mut e = self.0.borrow_mut();
+            match e.attrs.iter_mut().find(|(n, _)| n == name) {
+                Some((_, v)) => *v = value.into(),
+                None => e.attrs.push((name.into(), value.into())),
+            }
+        }
         self
     }
 
@@ -88,14 +175,17 @@ impl H {
     /// Append text.
     #[inline(never)]
     pub fn t(self, text: &str) -> H {
-        let _ = self.0.append_with_str_1(text);
+        self.0
+            .borrow_mut()
+            .kids
+            .push(Kid::Text(Rc::new(RefCell::new((text.into(), None)))));
         self
     }
 
     /// Append a child.
     #[inline(never)]
     pub fn k(self, child: H) -> H {
-        let _ = self.0.append_child(&child.0);
+        self.to(child);
         self
     }
 
@@ -111,7 +201,7 @@ impl H {
     /// Append to `parent` (for loops).
     #[inline(never)]
     pub fn to(&self, child: H) {
-        let _ = self.0.append_child(&child.0);
+        self.0.borrow_mut().kids.push(Kid::El(child));
     }
 
     /// Append to `parent` if there is a child.
@@ -122,24 +212,65 @@ impl H {
         }
     }
 
-    /// Set a style property through the CSSOM (never a `style` attribute,
-    /// which a strict Content-Security-Policy refuses).
+    /// Set a style property (through the CSSOM when shown: never a `style`
+    /// attribute, which a strict Content-Security-Policy refuses).
     #[inline(never)]
     pub fn css(self, property: &str, value: &str) -> H {
-        if let Some(e) = self.0.dyn_ref::<web_sys::HtmlElement>() {
-            let _ = e.style().set_property(property, value);
-        }
+        self.0
+            .borrow_mut()
+            .style
+            .push((property.into(), value.into()));
         self
     }
 
-    /// The element as an HTML element.
+    /// An attribute's value.
+    pub fn attr(&self, name: &str) -> Option<String> {
+        let e = self.0.borrow();
+        e.attrs
+            .iter()
+            .find(|(n, _)| n == name)
+            .map(|(_, v)| v.clone())
+    }
+
+    /// Change every element of the tree for which `f` says so (given its
+    /// tag and attributes).
+    pub fn each(&self, f: &mut impl FnMut(&str, &mut Vec<(String, String)>)) {
+        let mut e = self.0.borrow_mut();
+        let El { tag, attrs, .. } = &mut *e;
+        f(tag, attrs);
+        let kids: Vec<H> = e
+            .kids
+            .iter()
+            .filter_map(|k| match k {
+                Kid::El(h) => Some(h.clone()),
+                Kid::Text(_) => None,
+            })
+            .collect();
+        drop(e);
+        for k in kids {
+            k.each(f);
+        }
+    }
+
+    /// The element on the page, once shown.
+    fn dom(&self) -> Option<Element> {
+        self.0.borrow().dom.clone()
+    }
+
+    /// The element, built (a detached node, for a download link; the page
+    /// itself is shown through [`Root::show`]).
+    pub fn element(&self) -> Element {
+        patch::create(self)
+    }
+
+    /// The element as an HTML element, built.
     pub fn html(&self) -> Option<web_sys::HtmlElement> {
-        self.0.clone().dyn_into().ok()
+        self.element().dyn_into().ok()
     }
 }
 
 /// A number for an SVG attribute: integers without a fraction.
-pub fn num_attr(v: f64) -> std::string::String {
+pub fn num_attr(v: f64) -> String {
     let v = (v * 10.0).round() / 10.0;
     if v == v.trunc() && v.abs() < 1e15 {
         (v as i64).to_string()

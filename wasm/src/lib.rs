@@ -35,7 +35,6 @@ mod effects;
 mod events;
 pub mod fmt;
 mod i18n;
-mod morph;
 pub mod msg;
 mod persist;
 pub mod scenario;

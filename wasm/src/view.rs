@@ -28,7 +28,6 @@ use crate::fmt::Fmt;
 use crate::i18n::{self as i, t};
 use crate::route::{Part, Route};
 use crate::tables;
-use wasm_bindgen::JsCast;
 
 mod breakdowns;
 mod coverage;
@@ -374,32 +373,25 @@ pub fn render_part(app: &App) -> H {
             .t(" · koers · ")
             .t(&txt(ds.vision.title.get(c.l))));
     // Links to other views open the full dashboard, in a new tab.
-    if let Ok(links) = root.0.query_selector_all("a[href^='#']") {
-        for k in 0..links.length() {
-            let Some(a) = links
-                .item(k)
-                .and_then(|n| n.dyn_into::<web_sys::Element>().ok())
-            else {
-                continue;
-            };
-            let href = a.get_attribute("href").unwrap_or_default();
-            let _ = a.set_attribute("href", &[app.home.as_str(), &href].concat());
+    root.each(&mut |tag, attrs| {
+        if tag != "a" {
+            return;
         }
-    }
-    if let Ok(links) = root.0.query_selector_all("a[href]") {
-        for k in 0..links.length() {
-            if let Some(a) = links
-                .item(k)
-                .and_then(|n| n.dyn_into::<web_sys::Element>().ok())
-            {
-                let _ = a.set_attribute("target", "_blank");
-                // An external link keeps its own (stricter) rel.
-                if !a.has_attribute("rel") {
-                    let _ = a.set_attribute("rel", "noopener");
-                }
-            }
+        let Some(k) = attrs.iter().position(|(n, _)| n == "href") else {
+            return;
+        };
+        if attrs[k].1.starts_with('#') {
+            attrs[k].1 = [app.home.as_str(), &attrs[k].1].concat();
         }
-    }
+        match attrs.iter_mut().find(|(n, _)| n == "target") {
+            Some((_, v)) => *v = "_blank".into(),
+            None => attrs.push(("target".into(), "_blank".into())),
+        }
+        // An external link keeps its own (stricter) rel.
+        if !attrs.iter().any(|(n, _)| n == "rel") {
+            attrs.push(("rel".into(), "noopener".into()));
+        }
+    });
     root
 }
 

@@ -32,10 +32,10 @@ fn money_and_numbers_come_from_intl() {
 #[wasm_bindgen_test]
 fn user_text_is_text_never_html() {
     let evil = "<img src=x onerror=alert(1)>";
-    let p = dom::h("p").a("title", evil).t(evil);
-    assert_eq!(p.0.children().length(), 0);
-    assert_eq!(p.0.text_content().as_deref(), Some(evil));
-    assert!(p.0.inner_html().starts_with("&lt;img"));
+    let p = dom::h("p").a("title", evil).t(evil).element();
+    assert_eq!(p.children().length(), 0);
+    assert_eq!(p.text_content().as_deref(), Some(evil));
+    assert!(p.inner_html().starts_with("&lt;img"));
 }
 
 #[wasm_bindgen_test]

@@ -100,7 +100,7 @@ pub(super) fn data_view(c: &Ctx) -> H {
                 if o.illustrative() { "i" } else { "" },
             ]
             .join("\u{0}");
-            let built = rows.row(shown, || {
+            tb.to(rows.row(shown, || {
                 let name = ds
                     .target(&o.subject)
                     .map(|t| txt(t.title.get(c.l)))
@@ -190,13 +190,7 @@ pub(super) fn data_view(c: &Ctx) -> H {
                             "aria-label",
                             &[c.t(i::DELETE), ": ", &name, ", ", &o.year.to_string()].concat(),
                         )))
-            });
-            for r in built {
-                tb.to(r);
-            }
-        }
-        for r in rows.flush() {
-            tb.to(r);
+            }));
         }
         rows.finish();
         sec.to(h("div").c("table-wrap").k(h("table")

@@ -503,9 +503,7 @@ pub fn redraw_outcome(app: &App, root: &Root) {
         s.set(s.get().wrapping_add(1));
         s.get()
     });
-    if let Some(old) = root.by_id("scenario-out") {
-        crate::morph::morph_one(&old, &outcome(&c, &ev, seq).0);
-    }
+    root.show_part(outcome(&c, &ev, seq));
     if let Some(link) = root
         .by_id("sc-link")
         .and_then(|l| l.dyn_into::<HtmlInputElement>().ok())
