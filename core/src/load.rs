@@ -335,6 +335,49 @@ mod tests {
     }
 
     #[test]
+    fn every_repeat_of_a_subject_and_year_is_named_and_the_first_is_not() {
+        // T1 2024 three times, T2 2025 twice, interleaved with others: each
+        // copy after the first is an error at its own position.
+        let rows = [
+            ("T1", 2024),
+            ("T2", 2025),
+            ("T1", 2025),
+            ("T1", 2024),
+            ("T2", 2025),
+            ("T1", 2024),
+            ("T2", 2024),
+        ];
+        let list: std::vec::Vec<std::string::String> = rows
+            .iter()
+            .map(|(s, y)| {
+                std::format!(r#"{{"subject": "{s}", "year": {y}, "value": 1.5, "source": "CBS"}}"#)
+            })
+            .collect();
+        let text = MINIMAL.replace(
+            r#"{"subject": "T1", "year": 2024, "value": 1.5, "source": "CBS"}"#,
+            &list.join(",\n    "),
+        );
+        let e = load(&text).unwrap_err();
+        let at: std::vec::Vec<_> = e
+            .errors
+            .iter()
+            .filter(|e| e.kind == ErrorKind::DuplicateYear)
+            .map(|e| (e.path.index, e.path.field.as_str()))
+            .collect();
+        assert_eq!(
+            at,
+            [(Some(3), "year"), (Some(4), "year"), (Some(5), "year")]
+        );
+        // A breakdown of the same subject and year is not a repeat.
+        let broken_down = MINIMAL.replace(
+            r#"{"subject": "T1", "year": 2024, "value": 1.5, "source": "CBS"}"#,
+            r#"{"subject": "T1", "year": 2024, "value": 1.5, "source": "CBS"},
+    {"subject": "T1", "year": 2024, "value": 0.5, "source": "CBS", "breakdown": "vrouwen"}"#,
+        );
+        assert!(load(&broken_down).is_ok());
+    }
+
+    #[test]
     fn capacities_are_the_callers() {
         // Room for two observations and no window flows: two load; a third
         // is refused with that capacity and the item that did not fit.

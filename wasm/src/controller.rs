@@ -337,17 +337,27 @@ fn draw(app: &App, root: &Root) {
         }
     }
     let lang = if app.lang == Lang::En { "en" } else { "nl" };
+    // Set only when changed: a new `lang` on the document restyles all of
+    // it, even when it is the same.
+    let set_lang = |el: &Element| {
+        if el.get_attribute("lang").as_deref() != Some(lang) {
+            let _ = el.set_attribute("lang", lang);
+        }
+    };
     if app.mode == Mode::Page {
         if let Some(html) = doc.document_element() {
-            let _ = html.set_attribute("lang", lang);
+            set_lang(&html);
         }
         let heading = root
             .by_id("page-title")
             .map(|e| e.text_content().unwrap_or_default())
             .unwrap_or_default();
-        doc.set_title(&[heading.as_str(), " · koers"].concat());
+        let title = [heading.as_str(), " · koers"].concat();
+        if doc.title() != title {
+            doc.set_title(&title);
+        }
     } else {
-        let _ = root.el.set_attribute("lang", lang);
+        set_lang(&root.el);
     }
     if let Some(el) = focused
         .and_then(|id| root.by_id(&id))

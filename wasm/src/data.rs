@@ -589,6 +589,9 @@ mod tests {
         let text = export_json(base, &data);
         let back = import_json(base, &text).unwrap();
         assert_eq!(back, data);
+        // What this tab stores reads back as it was (a save that finds its
+        // own text in storage takes the data it wrote: store::parse).
+        assert_eq!(import_json(base, &user_json(&data)).unwrap(), data);
         assert_eq!(unescape(&back.obs[0].source), "CBS \"x\" \\ <img>");
         let csv = export_csv(&data);
         let back = import_csv(base, csv.as_bytes(), &data.flows).unwrap();

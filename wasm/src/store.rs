@@ -66,11 +66,30 @@ pub fn text() -> Option<String> {
     storage()?.get_item(KEY).ok().flatten()
 }
 
+std::thread_local! {
+    /// The text this tab last wrote, and the data it holds: a save reads
+    /// storage first (another tab may have written), and when storage still
+    /// holds this text it need not be read and checked again.
+    static WRITTEN: std::cell::RefCell<Option<(String, UserData)>> =
+        const { std::cell::RefCell::new(None) };
+}
+
 /// Read a stored text (`None`: nothing stored, no figures).
 pub fn parse(base: &Dataset<'static>, text: Option<&str>) -> Result<UserData, Unreadable> {
     match text {
         None => Ok(UserData::default()),
-        Some(t) => data::import_json(base, t).map_err(|_| Unreadable),
+        Some(t) => {
+            let known = WRITTEN.with(|w| {
+                w.borrow()
+                    .as_ref()
+                    .filter(|(written, _)| written == t)
+                    .map(|(_, d)| d.clone())
+            });
+            match known {
+                Some(d) => Ok(d),
+                None => data::import_json(base, t).map_err(|_| Unreadable),
+            }
+        }
     }
 }
 
@@ -174,7 +193,10 @@ pub fn save(d: &UserData) -> bool {
     if d.obs.is_empty() && d.flows.is_empty() {
         return s.remove_item(KEY).is_ok();
     }
-    s.set_item(KEY, &data::user_json(d)).is_ok()
+    let text = data::user_json(d);
+    let ok = s.set_item(KEY, &text).is_ok();
+    WRITTEN.with(|w| *w.borrow_mut() = ok.then(|| (text, d.clone())));
+    ok
 }
 
 /// This tab's versions of figures another tab changed differently, while
