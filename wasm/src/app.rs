@@ -125,8 +125,23 @@ pub enum Step {
     Refused,
 }
 
+std::thread_local! {
+    static SERIAL: core::cell::Cell<u64> = const { core::cell::Cell::new(0) };
+}
+
+/// A number no state had before.
+fn next_serial() -> u64 {
+    SERIAL.with(|s| {
+        s.set(s.get().wrapping_add(1));
+        s.get()
+    })
+}
+
 /// The whole state.
 pub struct App {
+    /// This state's own number, never another's (what a view keeps from one
+    /// draw to the next is kept under it).
+    pub serial: u64,
     /// Interface language.
     pub lang: Lang,
     /// The view shown.
@@ -206,6 +221,7 @@ impl App {
         };
         let computed = compute(base, &data);
         App {
+            serial: next_serial(),
             lang,
             route,
             base,

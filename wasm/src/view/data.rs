@@ -66,13 +66,8 @@ pub(super) fn data_view(c: &Ctx) -> H {
         // One row per figure, reused from the last draw when nothing it
         // shows changed (the table of 900 figures redraws in a fraction of
         // the time after one edit: docs/bench-redraw.md).
-        let mut rows = super::keyed::Rows::start(
-            [
-                "obs-table@",
-                &(c.app as *const crate::app::App as usize).to_string(),
-            ]
-            .concat(),
-        );
+        let mut rows =
+            super::keyed::Rows::start(["obs-table@", &c.app.serial.to_string()].concat());
         for (k, o) in c.app.data.obs.iter().enumerate() {
             let ks = k.to_string();
             // Fields are named by the figure, not its row: a redraw after
