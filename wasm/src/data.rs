@@ -430,6 +430,19 @@ pub fn number_in(v: f64, lang: Lang) -> String {
     numbers::Plain(v, lang).to_string()
 }
 
+/// A figure of the user's, for tests.
+#[cfg(test)]
+pub(crate) fn test_obs(subject: &str, year: i32, value: f64, source: &str) -> Obs {
+    Obs {
+        subject: subject.into(),
+        year,
+        value,
+        source: escape(source),
+        note: None,
+        provisional: false,
+    }
+}
+
 /// The Semicon Visie with no published figures, or with `figures`: for
 /// tests.
 #[cfg(test)]
@@ -443,16 +456,7 @@ pub(crate) fn test_base(figures: Option<&'static str>) -> &'static Dataset<'stat
 mod tests {
     use super::*;
 
-    fn obs(subject: &str, year: i32, value: f64, source: &str) -> Obs {
-        Obs {
-            subject: subject.into(),
-            year,
-            value,
-            source: escape(source),
-            note: None,
-            provisional: false,
-        }
-    }
+    use super::test_obs as obs;
 
     fn vision() -> &'static Dataset<'static> {
         test_base(None)

@@ -521,7 +521,7 @@ pub fn table_of_money(m: &scenario::MoneyEval) -> Table {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::data::{escape, Obs};
+    use crate::data::{test_obs as obs, Obs};
     use crate::update::{update, Effect};
 
     const T: &str = "T-P5-technici-25000";
@@ -536,17 +536,6 @@ mod tests {
                 ..UserData::default()
             },
         )
-    }
-
-    fn obs(subject: &str, year: i32, value: f64, source: &str) -> Obs {
-        Obs {
-            subject: subject.into(),
-            year,
-            value,
-            source: escape(source),
-            note: None,
-            provisional: false,
-        }
     }
 
     #[test]
