@@ -99,14 +99,14 @@ fn the_report_as_json() {
     );
 }
 
-/// Every data table of the dashboard (each target's and indicator's
-/// figures, each priority's targets, the investment windows, the revolving
-/// model, the explorer's money), as the dashboard builds them over the
-/// published files and downloads them as CSV: numbers unformatted.
-#[test]
-fn the_dashboards_tables() {
-    use koers_wasm::{app::App, data, route::Route, tables};
-    let out = std::env::temp_dir().join(format!("koers-tables-{}", std::process::id()));
+/// The shipped vision over the files `koers publish` writes for the
+/// dashboard, loaded as the dashboard loads them.
+fn published_base() -> &'static koers_core::model::Dataset<'static> {
+    let out = std::env::temp_dir().join(format!(
+        "koers-published-{}-{:?}",
+        std::process::id(),
+        std::thread::current().id()
+    ));
     let out_s = out.to_str().expect("a UTF-8 temporary path");
     run(&[
         "publish",
@@ -126,8 +126,59 @@ fn the_dashboards_tables() {
     };
     let (vision, figures) = (read("vision.json"), read("figures.json"));
     std::fs::remove_dir_all(&out).ok();
-    let base =
-        Box::leak(data::load_base(Some(vision), Some(figures)).expect("the published files load"));
+    Box::leak(
+        koers_wasm::data::load_base(Some(vision), Some(figures)).expect("the published files load"),
+    )
+}
+
+/// Every page of the dashboard for the shipped vision and its published
+/// figures, as its words (one block to a line, numbers written plainly:
+/// the browser formats them): the overview in both languages, each
+/// priority, target and indicator, the money, method, data and scenario
+/// pages. A number, status or sentence changed on any page shows here.
+#[test]
+fn the_dashboards_pages() {
+    use koers_core::model::Lang;
+    use koers_wasm::{app::App, data::UserData, route::Route};
+    let base = published_base();
+    let mut routes = vec![(Route::Overview, Lang::Nl), (Route::Overview, Lang::En)];
+    routes.extend(
+        base.priorities
+            .iter()
+            .map(|p| (Route::Priority(p.id.into()), Lang::Nl)),
+    );
+    routes.extend(
+        base.targets
+            .iter()
+            .map(|t| (Route::Target(t.id.into()), Lang::Nl)),
+    );
+    routes.extend(
+        base.indicators
+            .iter()
+            .map(|x| (Route::Indicator(x.id.into()), Lang::Nl)),
+    );
+    for r in [Route::Money, Route::Method, Route::Data, Route::Scenario] {
+        routes.push((r, Lang::Nl));
+    }
+    let mut got = String::new();
+    for (route, lang) in routes {
+        let heading = format!("## {} ({lang:?})\n", route.hash());
+        let app = App::new(base, lang, route, UserData::default());
+        got.push_str(&heading);
+        got.push_str(&koers_wasm::page_text(&app));
+        got.push_str("\n\n");
+    }
+    compare("pages-2026.txt", &got);
+}
+
+/// Every data table of the dashboard (each target's and indicator's
+/// figures, each priority's targets, the investment windows, the revolving
+/// model, the explorer's money), as the dashboard builds them over the
+/// published files and downloads them as CSV: numbers unformatted.
+#[test]
+fn the_dashboards_tables() {
+    use koers_wasm::{app::App, data, route::Route, tables};
+    let base = published_base();
     let lang = koers_core::model::Lang::Nl;
     let app = App::new(base, lang, Route::Overview, data::UserData::default());
     let mut got = String::new();

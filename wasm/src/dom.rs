@@ -19,6 +19,7 @@ use wasm_bindgen::JsCast;
 use web_sys::{Document, Element, Node, ShadowRoot};
 
 mod patch;
+mod text;
 
 const SVG_NS: &str = "http://www.w3.org/2000/svg";
 
@@ -261,6 +262,12 @@ impl H {
     /// itself is shown through [`Root::show`]).
     pub fn element(&self) -> Element {
         patch::create(self)
+    }
+
+    /// The tree's words as a reader meets them, one block to a line (for
+    /// snapshots in native tests).
+    pub fn text(&self) -> String {
+        text::text(self)
     }
 
     /// The element as an HTML element, built.

@@ -12,9 +12,21 @@ use crate::i18n::{self, t};
 #[derive(Clone)]
 pub struct Fmt {
     lang: Lang,
-    num: Function,
-    money: Function,
-    pct: Function,
+    /// The browser's formatters; `None` outside a browser (native tests),
+    /// where numbers are written plainly ([`plain`]).
+    intl: Option<[Function; 3]>,
+}
+
+/// A number as written outside a browser (in native tests and snapshots):
+/// rounded to `decimals`, `.` as the decimal point, no grouping. Not what
+/// the page shows (the browser's `Intl.NumberFormat` writes that), but the
+/// same number.
+pub fn plain(v: f64, decimals: i32) -> String {
+    let scale = 10f64.powi(decimals);
+    let r = (v * scale).round() / scale;
+    // No "-0".
+    let r = if r == 0.0 { 0.0 } else { r };
+    r.to_string()
 }
 
 fn formatter(locale: &str, opts: &[(&str, JsValue)]) -> Function {
@@ -33,11 +45,13 @@ impl Fmt {
             Lang::Nl => "nl-NL",
             Lang::En => "en-GB",
         };
+        if cfg!(not(target_arch = "wasm32")) {
+            return Fmt { lang, intl: None };
+        }
         let n = |v: f64| JsValue::from_f64(v);
-        Fmt {
-            lang,
-            num: formatter(locale, &[("maximumFractionDigits", n(2.0))]),
-            money: formatter(
+        let intl = [
+            formatter(locale, &[("maximumFractionDigits", n(2.0))]),
+            formatter(
                 locale,
                 &[
                     ("style", "currency".into()),
@@ -47,13 +61,17 @@ impl Fmt {
                     ("maximumFractionDigits", n(2.0)),
                 ],
             ),
-            pct: formatter(
+            formatter(
                 locale,
                 &[
                     ("style", "percent".into()),
                     ("maximumFractionDigits", n(0.0)),
                 ],
             ),
+        ];
+        Fmt {
+            lang,
+            intl: Some(intl),
         }
     }
 
@@ -85,17 +103,26 @@ impl Fmt {
 
     /// A plain number, grouped, up to two decimals.
     pub fn num(&self, v: f64) -> String {
-        Fmt::call(&self.num, v)
+        match &self.intl {
+            Some(f) => Fmt::call(&f[0], v),
+            None => plain(v, 2),
+        }
     }
 
     /// Euros, compact: "€ 7 mld." / "€7bn".
     pub fn money(&self, v: f64) -> String {
-        Fmt::call(&self.money, v)
+        match &self.intl {
+            Some(f) => Fmt::call(&f[1], v),
+            None => ["€ ", &plain(v, 2)].concat(),
+        }
     }
 
     /// A share as a percentage: 0.12 → "12%".
     pub fn pct(&self, v: f64) -> String {
-        Fmt::call(&self.pct, v)
+        match &self.intl {
+            Some(f) => Fmt::call(&f[2], v),
+            None => [plain(v * 100.0, 0), "%".into()].concat(),
+        }
     }
 
     /// A multiplier: "3,57×".

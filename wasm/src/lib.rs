@@ -47,6 +47,14 @@ mod view;
 
 use wasm_bindgen::prelude::*;
 
+/// The words of the page the dashboard draws for `app` (its route, its
+/// language), one block to a line, numbers written plainly outside a
+/// browser ([`fmt::plain`]): the views checked without a browser, in
+/// native tests and snapshots (`cli/tests/snapshot.rs`).
+pub fn page_text(app: &app::App) -> std::string::String {
+    view::render(app).text()
+}
+
 /// Load the vision (`data/vision.json`) and its published figures
 /// (`data/figures.json`) from their texts, once for the page, before any
 /// dashboard starts; `undefined` for a file that could not be fetched. The

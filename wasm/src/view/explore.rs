@@ -465,7 +465,7 @@ fn save_section(c: &Ctx) -> H {
 
 /// The address that opens this scenario.
 fn share_link(app: &App, q: &str) -> String {
-    let base = if app.mode == Mode::Page {
+    let base = if app.mode == Mode::Page && cfg!(target_arch = "wasm32") {
         web_sys::window()
             .and_then(|w| w.location().href().ok())
             .map(|mut href| {
