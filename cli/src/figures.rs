@@ -74,7 +74,7 @@ impl std::fmt::Display for Counts {
 }
 
 /// Read every PATH. Unreadable paths fail at once with exit code 2; data
-/// errors are collected (see [`Figures::into_json`]).
+/// errors are collected (see [`Figures::to_json`]).
 pub fn read(paths: &[String]) -> Result<Figures, Fail> {
     let mut f = Figures::default();
     for path in paths {

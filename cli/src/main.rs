@@ -11,6 +11,8 @@
 //!                [--threshold-high X] [--threshold-med X] [--threshold-low X]
 //!                [--format json|text]
 //! koers import FILE [--subject ID --series KEY ...] [--mapping FILE] [--out FILE]
+//! koers revolve --budget EUR --from Y --to Y --horizon Y --loss L
+//!               --return R --holding H --lag G [--multiplier M] [--format md|json]
 //! ```
 //!
 //! Exit codes: 0 fine, 1 the data has errors, 2 the input could not be read or
