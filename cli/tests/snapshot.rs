@@ -132,8 +132,8 @@ fn published_base() -> &'static koers_core::model::Dataset<'static> {
 }
 
 /// Every page of the dashboard for the shipped vision and its published
-/// figures, as its words (one block to a line, numbers written plainly:
-/// the browser formats them): the overview in both languages, each
+/// figures, as its words (one block to a line, numbers as the page writes
+/// them): the overview in both languages, each
 /// priority, target and indicator, the money, method, data and scenario
 /// pages. A number, status or sentence changed on any page shows here.
 #[test]

@@ -25,8 +25,14 @@
 //! - [`Plain`] writes a number so that both read it back exactly: no
 //!   groups, every digit, and a fourth decimal `0` where three decimals
 //!   would be ambiguous (`2,3750`).
+//! - [`Grouped`], [`Euros`] and [`Percent`] write a number for a reader,
+//!   as the browser's `Intl.NumberFormat` does (`25.000`, `€ 7 mld.`,
+//!   `12%`).
 
 use core::fmt::{self, Write};
+
+mod shown;
+pub use shown::{Euros, Grouped, Percent};
 
 use crate::model::{Lang, Unit};
 

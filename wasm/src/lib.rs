@@ -48,9 +48,9 @@ mod view;
 use wasm_bindgen::prelude::*;
 
 /// The words of the page the dashboard draws for `app` (its route, its
-/// language), one block to a line, numbers written plainly outside a
-/// browser ([`fmt::plain`]): the views checked without a browser, in
-/// native tests and snapshots (`cli/tests/snapshot.rs`).
+/// language), one block to a line, numbers as the page writes them: the
+/// views checked without a browser, in native tests and snapshots
+/// (`cli/tests/snapshot.rs`).
 pub fn page_text(app: &app::App) -> std::string::String {
     view::render(app).text()
 }

@@ -15,6 +15,67 @@ fn base() -> &'static koers_core::model::Dataset<'static> {
     Box::leak(data::load_base(Some(koers_core::builtin::VISION_JSON), Some(figures)).unwrap())
 }
 
+/// What the browser's `Intl.NumberFormat` writes for `v` in `locale`:
+/// number, euros (compact), percent, as the dashboard asks for them.
+fn intl(locale: &str, v: f64) -> [String; 3] {
+    use js_sys::{Array, Intl, Object, Reflect};
+    use wasm_bindgen::JsValue;
+    let make = |opts: &[(&str, JsValue)]| {
+        let o = Object::new();
+        for (k, x) in opts {
+            Reflect::set(&o, &JsValue::from_str(k), x).unwrap();
+        }
+        Intl::NumberFormat::new(&Array::of1(&JsValue::from_str(locale)), &o).format()
+    };
+    let n = |x: f64| JsValue::from_f64(x);
+    let fs = [
+        make(&[("maximumFractionDigits", n(2.0))]),
+        make(&[
+            ("style", "currency".into()),
+            ("currency", "EUR".into()),
+            ("notation", "compact".into()),
+            ("minimumFractionDigits", n(0.0)),
+            ("maximumFractionDigits", n(2.0)),
+        ]),
+        make(&[
+            ("style", "percent".into()),
+            ("maximumFractionDigits", n(0.0)),
+        ]),
+    ];
+    fs.map(|f| f.call1(&JsValue::NULL, &n(v)).unwrap().as_string().unwrap())
+}
+
+/// koers-core writes numbers as this browser's `Intl.NumberFormat` does:
+/// for round numbers, halves at every place (`0.015`, `2.345e6`), the
+/// edges of thousands, millions and billions, negatives, and 3,000
+/// numbers of every size from a fixed sequence.
+#[wasm_bindgen_test]
+fn numbers_are_written_as_intl_writes_them() {
+    let mut values = std::vec![
+        0.0, 1.0, 0.5, 0.005, 0.015, 0.125, 999.995, 999999.0, 2.345e6, 999.5e6, 1.15e9, 7e9, 25e9,
+        1.5e12, 1e15
+    ];
+    let mut x: u64 = 0x9e37_79b9_7f4a_7c15;
+    for k in 0..3000 {
+        x ^= x << 13;
+        x ^= x >> 7;
+        x ^= x << 17;
+        // A mantissa of 1 to 6 digits with up to 3 decimals, at a power of
+        // ten from 10^-3 to 10^13, half of them negative.
+        let digits = (x % 1_000_000) as f64;
+        let scale = 10f64.powi(k % 17 - 6);
+        let v = digits * scale;
+        values.push(if k % 2 == 0 { v } else { -v });
+    }
+    for v in values {
+        for (locale, lang) in [("nl-NL", Lang::Nl), ("en-GB", Lang::En)] {
+            let f = Fmt::new(lang);
+            let ours = [f.num(v), f.money(v), f.pct(v)];
+            assert_eq!(ours, intl(locale, v), "{v} in {locale}");
+        }
+    }
+}
+
 #[wasm_bindgen_test]
 fn money_and_numbers_come_from_intl() {
     let nl = Fmt::new(Lang::Nl);
