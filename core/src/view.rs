@@ -217,3 +217,29 @@ pub const fn unit(u: Unit, lang: Lang) -> &'static str {
         Unit::Milestone => pick(lang, "gereed", "done"),
     }
 }
+
+/// A value in its unit as a reader sees it, the same in the dashboard and
+/// the report: `€ 7 mld.`, `€ 500 mln. per jaar`, `2,27 % van het bbp`,
+/// `25.000 personen`, `3,57×`, `#4`, `gereed` (nl); `€7bn`,
+/// `25,000 people` (en). Numbers as [`crate::numbers::Grouped`] and
+/// [`crate::numbers::Euros`] write them.
+pub struct Value(pub f64, pub Unit, pub Lang);
+
+impl core::fmt::Display for Value {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        use crate::numbers::{Euros, Grouped};
+        let Value(v, u, lang) = *self;
+        match u {
+            Unit::Eur => write!(f, "{}", Euros(v, lang)),
+            Unit::EurPerYear => {
+                write!(f, "{} {}", Euros(v, lang), pick(lang, "per jaar", "a year"))
+            }
+            Unit::Percent => write!(f, "{} %", Grouped(v, lang)),
+            Unit::Ratio => write!(f, "{}×", Grouped(v, lang)),
+            Unit::Milestone if v >= 1.0 => f.write_str(pick(lang, "gereed", "done")),
+            Unit::Milestone => f.write_str(pick(lang, "niet gereed", "not done")),
+            Unit::Rank => write!(f, "#{}", Grouped(v, lang)),
+            _ => write!(f, "{} {}", Grouped(v, lang), unit(u, lang)),
+        }
+    }
+}

@@ -8,8 +8,6 @@ use std::string::{String, ToString};
 use koers_core::model::{Lang, Unit};
 use koers_core::numbers::{Euros, Grouped, Percent};
 
-use crate::i18n::{self, t};
-
 /// Formatters for one language: koers-core's, which write numbers as the
 /// browser's `Intl.NumberFormat` does for `nl-NL` and `en-GB` (the
 /// browser tests compare them there), so a page reads the same in a
@@ -52,25 +50,10 @@ impl Fmt {
         s
     }
 
-    /// A value in its unit.
+    /// A value in its unit (koers-core's [`koers_core::view::Value`], as
+    /// the report writes it too).
     pub fn value(&self, v: f64, unit: Unit) -> String {
-        let l = self.lang;
-        match unit {
-            Unit::Eur => self.money(v),
-            Unit::EurPerYear => [self.money(v).as_str(), t(l, i18n::PER_YEAR)].join(" "),
-            Unit::Percent => [self.num(v).as_str(), "%"].join(" "),
-            Unit::PercentOfGdp => [self.num(v).as_str(), koers_core::view::unit(unit, l)].join(" "),
-            Unit::Ratio => self.times(v),
-            Unit::Milestone => {
-                if v >= 1.0 {
-                    t(l, i18n::DONE).into()
-                } else {
-                    t(l, i18n::NOT_DONE).into()
-                }
-            }
-            Unit::Rank => ["#", self.num(v).as_str()].concat(),
-            _ => [self.num(v).as_str(), koers_core::view::unit(unit, l)].join(" "),
-        }
+        koers_core::view::Value(v, unit, self.lang).to_string()
     }
 
     /// A value for an axis label: short, money compact.

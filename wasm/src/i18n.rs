@@ -63,7 +63,6 @@ words! {
     DIRECTION = "Richting", "Direction";
     DISTANCE_SHARE = "Afgelegde afstand", "Distance travelled";
     DOES_NOT_ADD_UP = "klopt niet", "does not add up";
-    DONE = "gereed", "done";
     DOWNLOAD_CSV = "Tabel als CSV", "Table as CSV";
     DOWNLOAD_PNG = "PNG", "PNG";
     DOWNLOAD_SVG = "SVG", "SVG";
@@ -125,7 +124,6 @@ words! {
     NOTHING_CHANGED = "Er is niets veranderd.", "Nothing was changed.";
     NOT_AVAILABLE_BECAUSE = "Geen status:", "No status:";
     NOT_AVAILABLE_UNTIL = "Geen gegevens tot er cijfers zijn ingevoerd.", "Not available until figures are entered.";
-    NOT_DONE = "niet gereed", "not done";
     NOT_FOUND = "Niet gevonden", "Not found";
     NOW_AT = "Nu", "Now";
     NO_CEILING = "geen (kapitaal krimpt niet)", "none (capital does not shrink)";
