@@ -544,6 +544,7 @@ pub fn unmount(id: usize) {
     });
     if let Some(inst) = gone {
         inst.root.el.remove();
+        view::keyed::forget(inst.app.serial);
     }
 }
 

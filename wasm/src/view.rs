@@ -37,7 +37,7 @@ pub(crate) mod explore;
 mod figures;
 mod import;
 mod indicator;
-mod keyed;
+pub(crate) mod keyed;
 mod method;
 mod money;
 mod overview;

@@ -15,6 +15,12 @@ thread_local! {
     static KEPT: RefCell<HashMap<String, HashMap<String, H>>> = RefCell::new(HashMap::new());
 }
 
+/// Forget the rows kept for the state `serial` (a dashboard taken away).
+pub fn forget(serial: u64) {
+    let at = ["@", &serial.to_string()].concat();
+    KEPT.with(|k| k.borrow_mut().retain(|table, _| !table.ends_with(&at)));
+}
+
 /// The rows of one table for one draw: take the last draw's row for a key,
 /// or build it; [`Rows::finish`] keeps this draw's rows for the next.
 pub struct Rows {
