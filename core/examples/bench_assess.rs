@@ -118,6 +118,7 @@ fn make_case(rng: &mut Rng) -> Case {
             limit,
             qualifier: Default::default(),
             headline: false,
+            window: None,
             note: None,
             source: Default::default(),
             also: Default::default(),

@@ -335,6 +335,21 @@ mod tests {
     }
 
     #[test]
+    fn a_target_names_a_window_that_exists() {
+        let named = |w: &str| {
+            MINIMAL.replace(
+                r#""target": {"year": 2030, "value": 3},"#,
+                &std::format!(r#""target": {{"year": 2030, "value": 3}}, "window": "{w}","#),
+            )
+        };
+        let e = load(&named("W-nope")).unwrap_err();
+        assert_eq!(e.errors[0].kind, ErrorKind::UnknownReference);
+        assert_eq!(e.errors[0].path.table, Some(Table::Targets));
+        assert_eq!(e.errors[0].path.field.as_str(), "window");
+        assert!(load(MINIMAL).unwrap().targets[0].window.is_none());
+    }
+
+    #[test]
     fn every_repeat_of_a_subject_and_year_is_named_and_the_first_is_not() {
         // T1 2024 three times, T2 2025 twice, interleaved with others: each
         // copy after the first is an error at its own position.

@@ -240,6 +240,12 @@ pub struct Target<'a> {
     /// One of the vision's headline ambitions.
     #[serde(default)]
     pub headline: bool,
+    /// The investment window whose public money this amount is to be
+    /// reached from, where the vision ties them ("met € 7 miljard publieke
+    /// revolverende middelen … tot € 25 miljard mobiliseren"): the overview
+    /// shows it as "€ 7 mld. → tot € 25 mld.".
+    #[serde(default)]
+    pub window: Option<&'a str>,
     /// A note, e.g. where the vision contradicts itself.
     #[serde(borrow, default)]
     pub note: Option<Bilingual<'a>>,

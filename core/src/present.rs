@@ -213,17 +213,14 @@ pub fn assessed(r: &Rollup) -> usize {
 }
 
 /// The public money a money target is mobilised from, as a headline shows
-/// it ("€ 7 mld. → € 25 mld."): the public part of the first window whose
-/// total is the target's amount; `None` for a target not in euros or
-/// without such a window.
+/// it ("€ 7 mld. → € 25 mld."): the public part of the window the target
+/// names ([`Target::window`]); `None` for a target not in euros, naming no
+/// window, or whose window states no public amount.
 pub fn mobilised_from(ds: &Dataset, t: &Target) -> Option<f64> {
     if t.unit != Unit::Eur {
         return None;
     }
-    ds.windows
-        .iter()
-        .find(|w| w.total_eur == t.target.value && w.public_eur.is_some())
-        .and_then(|w| w.public_eur)
+    ds.window(t.window?)?.public_eur
 }
 
 /// A share (`0..=1`) as the width of a progress bar: whole percent.
@@ -522,6 +519,21 @@ mod tests {
         assert_eq!(mobilised_from(&ds, money), Some(7e9));
         let other = ds.targets.iter().find(|t| t.unit != Unit::Eur).unwrap();
         assert_eq!(mobilised_from(&ds, other), None);
+        // The window is named, not found by an equal amount: a window
+        // whose total is the target's amount but which the target does not
+        // name gives nothing, and a named one gives its public part
+        // whatever its total.
+        let mut unnamed = money.clone();
+        unnamed.window = None;
+        assert_eq!(mobilised_from(&ds, &unnamed), None);
+        let mut ds2 = ds.clone();
+        let k = ds2
+            .windows
+            .iter()
+            .position(|w| Some(w.id) == money.window)
+            .unwrap();
+        ds2.windows[k].total_eur = Some(24.9e9);
+        assert_eq!(mobilised_from(&ds2, money), Some(7e9));
         assert_eq!(bar_percent(0.123), 12.0);
         assert_eq!(bar_percent(0.125), 13.0);
         assert_eq!(bar_percent(1.0), 100.0);

@@ -233,6 +233,7 @@ fuzz_target!(|input: Input| {
         limit: input.limit.map(Num::finite),
         qualifier: Default::default(),
         headline: false,
+        window: None,
         note: None,
         source: Default::default(),
         also: Default::default(),

@@ -61,6 +61,7 @@ fn assess_series(s: &SeriesIn, loaded_horizon: Option<i32>) -> Result<TargetStat
         limit: s.limit,
         qualifier: Default::default(),
         headline: false,
+        window: None,
         note: None,
         source: Default::default(),
         also: Vec::new(),

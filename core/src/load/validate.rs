@@ -283,6 +283,9 @@ pub fn validate_into<const O: usize, const F: usize, const N: usize>(
         if let Some(l) = t.limit {
             c.number(TG, i, "limit", l, false);
         }
+        if t.window.is_some_and(|w| ds.window(w).is_none()) {
+            c.at(TG, i, "window", ErrorKind::UnknownReference);
+        }
         if let Some(n) = &t.note {
             c.bilingual(TG, i, ["note.nl", "note.en"], n);
         }
