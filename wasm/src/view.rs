@@ -438,6 +438,22 @@ fn qualifier_word(c: &Ctx, q: Qualifier) -> &'static str {
 }
 
 /// The breadcrumb trail from the overview through `trail` (link, text).
+/// The breadcrumbs of a page under priority `id`: the overview, then the
+/// priority (only the overview when there is no such priority).
+fn priority_crumbs(c: &Ctx, id: &str) -> H {
+    let trail: Vec<(String, String)> = c
+        .ds()
+        .priority(id)
+        .map(|p| {
+            std::vec![(
+                Route::Priority(p.id.into()).hash(),
+                [p.number.to_string(), ". ".into(), txt(p.title.get(c.l))].concat(),
+            )]
+        })
+        .unwrap_or_default();
+    crumbs(c, &trail)
+}
+
 fn crumbs(c: &Ctx, trail: &[(String, String)]) -> H {
     let ol = h("ol");
     ol.to(h("li").k(link("#/", c.t(i::OVERVIEW))));

@@ -9,13 +9,13 @@ use koers_core::model::{Indicator, TargetKind};
 use koers_core::view as words;
 
 use super::{
-    badge, breakdowns, crumbs, data_table, embed_button, entry, figure, figures, score, section,
-    shell, source, title, txt, Ctx,
+    badge, breakdowns, data_table, embed_button, entry, figure, figures, priority_crumbs, score,
+    section, shell, source, title, txt, Ctx,
 };
 use crate::chart;
 use crate::dom::{h, H};
 use crate::i18n as i;
-use crate::route::{Part, Route};
+use crate::route::Part;
 use crate::tables;
 
 /// The page of the impact indicator `id`.
@@ -25,18 +25,8 @@ pub(super) fn indicator(c: &Ctx, id: &str) -> H {
         return shell::not_found(c);
     };
     let x: &Indicator = &ds.indicators[k];
-    let p = ds.priority(x.priority);
     let page = h("div").c("indicator-page");
-    page.to(crumbs(
-        c,
-        &p.map(|p| {
-            vec![(
-                Route::Priority(p.id.into()).hash(),
-                [p.number.to_string(), ". ".into(), txt(p.title.get(c.l))].concat(),
-            )]
-        })
-        .unwrap_or_default(),
-    ));
+    page.to(priority_crumbs(c, x.priority));
     page.to(title(&txt(x.title.get(c.l))));
     page.to(h("p")
         .c("lede")

@@ -13,14 +13,14 @@ use koers_core::progress::{Point, Status, YearReached};
 use koers_core::view as words;
 
 use super::{
-    badge, bar, breakdowns, crumbs, data_table, embed_button, entry, figure, figures, score,
-    section, shell, source, target_index, target_value_text, title, txt, Ctx,
+    badge, bar, breakdowns, data_table, embed_button, entry, figure, figures, priority_crumbs,
+    score, section, shell, source, target_index, target_value_text, title, txt, Ctx,
 };
 use crate::app::Mode;
 use crate::chart;
 use crate::dom::{h, H};
 use crate::i18n as i;
-use crate::route::{Part, Route};
+use crate::route::Part;
 use crate::tables;
 
 /// The page of the target `id`.
@@ -31,18 +31,8 @@ pub(super) fn target(c: &Ctx, id: &str) -> H {
     };
     let tg = &ds.targets[k];
     let s = &c.app.computed.targets[k];
-    let p = ds.priority(tg.priority);
     let page = h("div").c("target-page");
-    page.to(crumbs(
-        c,
-        &p.map(|p| {
-            vec![(
-                Route::Priority(p.id.into()).hash(),
-                [p.number.to_string(), ". ".into(), txt(p.title.get(c.l))].concat(),
-            )]
-        })
-        .unwrap_or_default(),
-    ));
+    page.to(priority_crumbs(c, tg.priority));
     page.to(title(&txt(tg.title.get(c.l))));
     if c.app.illustrative(Some(id)) {
         page.to(h("p")
