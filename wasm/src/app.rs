@@ -261,11 +261,16 @@ impl App {
     /// undo recorded, everything recomputed. On failure nothing changes and
     /// the problems are kept for the view. True when it was taken.
     pub fn commit(&mut self, next: UserData, change: Change) -> bool {
-        if let Err(issues) = data::check(self.base, &next) {
-            self.problems = data::problems(&issues);
-            data::mark_published(self.base, &next, &mut self.problems);
-            return false;
-        }
+        // Checked and assessed on one merge of the published figures and
+        // the user's.
+        let computed = match data::checked(self.base, &next) {
+            Ok(ds) => present::overview(&ds),
+            Err(issues) => {
+                self.problems = data::problems(&issues);
+                data::mark_published(self.base, &next, &mut self.problems);
+                return false;
+            }
+        };
         let patch = sync::diff(&self.data, &next);
         if !patch.is_empty() {
             self.history.record(patch);
@@ -274,7 +279,7 @@ impl App {
         self.problems.clear();
         self.draft.clear();
         self.edit_lost = None;
-        self.after_change();
+        self.computed = computed;
         self.flash = Some(Flash {
             error: false,
             text: crate::i18n::change(self.lang, change, self.data.obs.len()),

@@ -262,6 +262,15 @@ pub fn merged<'a>(base: &Dataset<'static>, data: &'a UserData) -> Result<Box<Dat
 /// when loaded, and a user's row that clashes with one is reported on the
 /// user's row.
 pub fn check(base: &Dataset<'static>, data: &UserData) -> Result<(), Issues> {
+    checked(base, data).map(|_| ())
+}
+
+/// [`check`], giving the published figures and the user's together when
+/// they pass (to assess them without merging them again).
+pub fn checked<'a>(
+    base: &Dataset<'static>,
+    data: &'a UserData,
+) -> Result<Box<Dataset<'a>>, Issues> {
     let implausible = implausible(base, data);
     if !implausible.is_empty() {
         return Err(implausible);
@@ -279,7 +288,7 @@ pub fn check(base: &Dataset<'static>, data: &UserData) -> Result<(), Issues> {
         }
     }
     if issues.is_empty() {
-        Ok(())
+        Ok(ds)
     } else {
         Err(issues)
     }

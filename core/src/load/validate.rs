@@ -476,7 +476,8 @@ fn repeated_observations<const O: usize, const F: usize>(ds: &Dataset<'_, O, F>)
     for (k, slot) in order.iter_mut().enumerate().take(n) {
         *slot = k;
     }
-    let key = |k: usize| obs.get(k).map(|o| (o.subject, o.year, o.breakdown));
+    // The year first: most pairs differ there, without comparing text.
+    let key = |k: usize| obs.get(k).map(|o| (o.year, o.subject, o.breakdown));
     order[..n].sort_unstable_by(|a, b| key(*a).cmp(&key(*b)).then(a.cmp(b)));
     let mut repeated = [false; O];
     for pair in order[..n].windows(2) {

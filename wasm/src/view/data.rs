@@ -66,126 +66,113 @@ pub(super) fn data_view(c: &Ctx) -> H {
         // One row per figure, reused from the last draw when nothing it
         // shows changed (the table of 900 figures redraws in a fraction of
         // the time after one edit: docs/bench-redraw.md).
-        let mut rows =
+        let mut rows: super::keyed::Rows<(koers_core::model::Lang, u64, crate::data::Obs)> =
             super::keyed::Rows::start(["obs-table@", &c.app.serial.to_string()].concat());
         for (k, o) in c.app.data.obs.iter().enumerate() {
-            let ks = k.to_string();
-            // Fields are named by the figure, not its row: a redraw after
-            // another tab's change keeps focus and typing on the same figure.
-            let key = crate::sync::Key::obs(&o.subject, o.year);
-            let (key, id) = (
-                key.attr(),
-                [o.subject.as_str(), "-", &o.year.to_string()].concat(),
-            );
-            // Everything the row shows (the subject's name follows from its
-            // id and the language), and where it is.
-            let shown = [
-                if c.l == koers_core::model::Lang::En {
-                    "en"
-                } else {
-                    "nl"
-                },
-                &ks,
-                &key,
-                &o.subject,
-                &o.value.to_bits().to_string(),
-                &o.source,
-                o.note.as_deref().unwrap_or("\u{1}"),
-                if o.provisional { "p" } else { "" },
-                if o.illustrative() { "i" } else { "" },
-            ]
-            .join("\u{0}");
-            tb.to(rows.row(shown, || {
-                let name = ds
-                    .target(&o.subject)
-                    .map(|t| txt(t.title.get(c.l)))
-                    .or_else(|| ds.indicator(&o.subject).map(|x| txt(x.title.get(c.l))))
-                    .unwrap_or_else(|| o.subject.clone());
-                let cell = |field: Field, kind: &str, value: &str, label: &str| {
-                    let field = field.name();
-                    h("td").k(h("input")
-                        .a("type", kind)
-                        .a("value", value)
-                        .a("data-edit", field)
-                        .a("data-index", &ks)
-                        .a("data-key", &key)
-                        .a("id", &["e-", field, "-", &id].concat())
-                        .a(
-                            "aria-label",
-                            &[label, " (", &name, ", ", &o.year.to_string(), ")"].concat(),
-                        ))
-                };
-                let subj = h("th").a("scope", "row").k(link(
-                    &if ds.target(&o.subject).is_some() {
-                        Route::Target(o.subject.clone())
-                    } else {
-                        Route::Indicator(o.subject.clone())
+            // Everything the row shows (its place, the language, the figure;
+            // the subject's name follows from its id and the language).
+            let bits = o.value.to_bits();
+            tb.to(rows.row(
+                |(l, b, was)| *l == c.l && *b == bits && was == o,
+                || (c.l, bits, o.clone()),
+                || {
+                    let ks = k.to_string();
+                    // Fields are named by the figure, not its row: a redraw after
+                    // another tab's change keeps focus and typing on the same
+                    // figure.
+                    let key = crate::sync::Key::obs(&o.subject, o.year).attr();
+                    let id = [o.subject.as_str(), "-", &o.year.to_string()].concat();
+                    let name = ds
+                        .target(&o.subject)
+                        .map(|t| txt(t.title.get(c.l)))
+                        .or_else(|| ds.indicator(&o.subject).map(|x| txt(x.title.get(c.l))))
+                        .unwrap_or_else(|| o.subject.clone());
+                    let cell = |field: Field, kind: &str, value: &str, label: &str| {
+                        let field = field.name();
+                        h("td").k(h("input")
+                            .a("type", kind)
+                            .a("value", value)
+                            .a("data-edit", field)
+                            .a("data-index", &ks)
+                            .a("data-key", &key)
+                            .a("id", &["e-", field, "-", &id].concat())
+                            .a(
+                                "aria-label",
+                                &[label, " (", &name, ", ", &o.year.to_string(), ")"].concat(),
+                            ))
+                    };
+                    let subj = h("th").a("scope", "row").k(link(
+                        &if ds.target(&o.subject).is_some() {
+                            Route::Target(o.subject.clone())
+                        } else {
+                            Route::Indicator(o.subject.clone())
+                        }
+                        .hash(),
+                        &name,
+                    ));
+                    subj.to(figures::origin_tag(c, figures::Origin::Yours));
+                    if o.illustrative() {
+                        subj.to(h("span").c("tag illustrative").t(c.t(i::ILLUSTRATIVE_TAG)));
                     }
-                    .hash(),
-                    &name,
-                ));
-                subj.to(figures::origin_tag(c, figures::Origin::Yours));
-                if o.illustrative() {
-                    subj.to(h("span").c("tag illustrative").t(c.t(i::ILLUSTRATIVE_TAG)));
-                }
-                let prov = h("input")
-                    .a("type", "checkbox")
-                    .a("data-edit", Field::Provisional.name())
-                    .a("data-index", &ks)
-                    .a("data-key", &key)
-                    .a("id", &["e-", Field::Provisional.name(), "-", &id].concat())
-                    .a(
-                        "aria-label",
-                        &[
-                            c.t(i::PROVISIONAL),
-                            " (",
-                            &name,
-                            ", ",
-                            &o.year.to_string(),
-                            ")",
-                        ]
-                        .concat(),
-                    );
-                let prov = if o.provisional {
-                    prov.a("checked", "")
-                } else {
-                    prov
-                };
-                h("tr")
-                    .k(subj)
-                    .k(cell(
-                        Field::Year,
-                        "number",
-                        &o.year.to_string(),
-                        c.t(i::YEAR),
-                    ))
-                    .k(cell(
-                        Field::Value,
-                        "text",
-                        &crate::data::number_in(o.value, c.l),
-                        c.t(i::VALUE),
-                    ))
-                    .k(cell(
-                        Field::Source,
-                        "text",
-                        &unescape(&o.source),
-                        c.t(i::SOURCE),
-                    ))
-                    .k(cell(
-                        Field::Note,
-                        "text",
-                        &o.note.as_deref().map(unescape).unwrap_or_default(),
-                        c.t(i::NOTE),
-                    ))
-                    .k(h("td").c("center").k(prov))
-                    .k(h("td").k(button(Act::Delete, c.t(i::DELETE))
+                    let prov = h("input")
+                        .a("type", "checkbox")
+                        .a("data-edit", Field::Provisional.name())
                         .a("data-index", &ks)
                         .a("data-key", &key)
+                        .a("id", &["e-", Field::Provisional.name(), "-", &id].concat())
                         .a(
                             "aria-label",
-                            &[c.t(i::DELETE), ": ", &name, ", ", &o.year.to_string()].concat(),
-                        )))
-            }));
+                            &[
+                                c.t(i::PROVISIONAL),
+                                " (",
+                                &name,
+                                ", ",
+                                &o.year.to_string(),
+                                ")",
+                            ]
+                            .concat(),
+                        );
+                    let prov = if o.provisional {
+                        prov.a("checked", "")
+                    } else {
+                        prov
+                    };
+                    h("tr")
+                        .k(subj)
+                        .k(cell(
+                            Field::Year,
+                            "number",
+                            &o.year.to_string(),
+                            c.t(i::YEAR),
+                        ))
+                        .k(cell(
+                            Field::Value,
+                            "text",
+                            &crate::data::number_in(o.value, c.l),
+                            c.t(i::VALUE),
+                        ))
+                        .k(cell(
+                            Field::Source,
+                            "text",
+                            &unescape(&o.source),
+                            c.t(i::SOURCE),
+                        ))
+                        .k(cell(
+                            Field::Note,
+                            "text",
+                            &o.note.as_deref().map(unescape).unwrap_or_default(),
+                            c.t(i::NOTE),
+                        ))
+                        .k(h("td").c("center").k(prov))
+                        .k(h("td").k(button(Act::Delete, c.t(i::DELETE))
+                            .a("data-index", &ks)
+                            .a("data-key", &key)
+                            .a(
+                                "aria-label",
+                                &[c.t(i::DELETE), ": ", &name, ", ", &o.year.to_string()].concat(),
+                            )))
+                },
+            ));
         }
         rows.finish();
         sec.to(h("div").c("table-wrap").k(h("table")
