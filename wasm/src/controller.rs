@@ -302,26 +302,6 @@ fn draw(app: &App, root: &Root) {
     };
     // The page changed in place: what is the same stays the same node.
     root.show(page);
-    if let Some(field) = active
-        .as_ref()
-        .and_then(|e| e.dyn_ref::<HtmlInputElement>())
-    {
-        // The focused field as a newly built one would be (a kept row's
-        // field is not rebuilt): what was typed and not entered is put back
-        // from the draft below, as for every field.
-        if root.el.contains(Some(field)) {
-            match field.type_().as_str() {
-                "checkbox" | "radio" => field.set_checked(field.has_attribute("checked")),
-                "file" => {}
-                _ => {
-                    let v = field.get_attribute("value").unwrap_or_default();
-                    if field.value() != v {
-                        field.set_value(&v);
-                    }
-                }
-            }
-        }
-    }
     for (id, value) in &app.draft {
         let Some(el) = root.by_id(id) else {
             continue;

@@ -72,7 +72,13 @@ impl Root {
 
     /// Show `page` in the root: the first time built whole, then by
     /// changing what differs from the page shown.
+    ///
+    /// Every form field holds what a newly built one would (its value from
+    /// its attribute; what was typed and not entered comes back from the
+    /// draft): those changed by the patch, and the focused one, which may
+    /// sit in a kept row the patch passes over.
     pub fn show(&self, page: H) {
+        let active = self.active();
         let mut shown = self.shown.borrow_mut();
         match shown.as_ref() {
             Some(old) if old.dom().is_some_and(|d| self.el.contains(Some(&d))) => {
@@ -83,6 +89,9 @@ impl Root {
             }
         }
         *shown = Some(page);
+        if let Some(field) = active.filter(|a| self.el.contains(Some(a))) {
+            patch::as_built(&field);
+        }
     }
 
     /// Show `part` in place of the shown element with the same `id`

@@ -23,11 +23,6 @@ impl Fmt {
         Fmt { lang }
     }
 
-    /// The formatters for `lang` (nothing to make: kept for the views).
-    pub fn cached(lang: Lang) -> Fmt {
-        Fmt::new(lang)
-    }
-
     /// A plain number, grouped, up to two decimals.
     pub fn num(&self, v: f64) -> String {
         Grouped(v, self.lang).to_string()

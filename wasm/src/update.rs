@@ -359,12 +359,7 @@ fn add(app: &mut App, f: AddForm, fx: &mut Vec<Effect>) {
             None
         }
     };
-    if f.source.trim().is_empty() {
-        ps.push(problem("source", ErrorKind::Empty));
-    }
-    if !ps.is_empty() {
-        app.problems = ps;
-        app.flash = None;
+    if refused_form(app, ps, &f.source) {
         return;
     }
     let mut next = app.data.clone();
@@ -377,6 +372,21 @@ fn add(app: &mut App, f: AddForm, fx: &mut Vec<Effect>) {
         provisional: f.provisional,
     });
     commit(app, next, Change::Added, fx);
+}
+
+/// A form's problems, with a missing source among them: when there are
+/// any, they are shown beside the form (which keeps what was typed) and
+/// the entry is refused (true).
+fn refused_form(app: &mut App, mut ps: Vec<Problem>, source: &str) -> bool {
+    if source.trim().is_empty() {
+        ps.push(problem("source", ErrorKind::Empty));
+    }
+    if ps.is_empty() {
+        return false;
+    }
+    app.problems = ps;
+    app.flash = None;
+    true
 }
 
 fn add_flow(app: &mut App, f: FlowForm, fx: &mut Vec<Effect>) {
@@ -404,12 +414,7 @@ fn add_flow(app: &mut App, f: FlowForm, fx: &mut Vec<Effect>) {
             Err(kind) => ps.push(problem(fields[k], kind)),
         }
     }
-    if f.source.trim().is_empty() {
-        ps.push(problem("source", ErrorKind::Empty));
-    }
-    if !ps.is_empty() {
-        app.problems = ps;
-        app.flash = None;
+    if refused_form(app, ps, &f.source) {
         return;
     }
     let mut next = app.data.clone();

@@ -273,7 +273,7 @@ pub fn render(app: &App) -> H {
     let c = Ctx {
         app,
         l: app.lang,
-        f: Fmt::cached(app.lang),
+        f: Fmt::new(app.lang),
     };
     let main = h("main").a("id", "main").a("tabindex", "-1");
     main.too(tabs::notes(&c));
@@ -313,7 +313,7 @@ pub fn render_part(app: &App) -> H {
     let c = Ctx {
         app,
         l: app.lang,
-        f: Fmt::cached(app.lang),
+        f: Fmt::new(app.lang),
     };
     let ds = c.ds();
     let not_found = || h("p").t(c.t(i::NOT_FOUND));

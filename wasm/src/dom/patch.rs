@@ -94,41 +94,10 @@ pub(super) fn patch(old: &H, new: &H) {
 }
 
 /// A form field holds what a newly built one would: its value (or check)
-/// from its attributes.
+/// from its attributes, already set on the page.
 fn field(el: &Element, e: &El) {
-    let attr = |name: &str| {
-        e.attrs
-            .iter()
-            .find(|(n, _)| n == name)
-            .map(|(_, v)| v.as_str())
-    };
     match e.tag.as_str() {
-        "input" => {
-            let Some(i) = el.dyn_ref::<HtmlInputElement>() else {
-                return;
-            };
-            match attr("type").unwrap_or("text") {
-                "checkbox" | "radio" => {
-                    let on = attr("checked").is_some();
-                    if i.checked() != on {
-                        i.set_checked(on);
-                    }
-                }
-                // A file chosen is read once: choosing it again reads it
-                // again, as from a new field.
-                "file" => {
-                    if !i.value().is_empty() {
-                        i.set_value("");
-                    }
-                }
-                _ => {
-                    let v = attr("value").unwrap_or("");
-                    if i.value() != v {
-                        i.set_value(v);
-                    }
-                }
-            }
-        }
+        "input" => as_built(el),
         "select" => {
             if let Some(s) = el.dyn_ref::<HtmlSelectElement>() {
                 let chosen = e.kids.iter().find_map(|k| match k {
@@ -168,6 +137,34 @@ fn field(el: &Element, e: &El) {
             }
         }
         _ => {}
+    }
+}
+
+/// An input as a newly built one: checked when its `checked` attribute
+/// says so, its value its `value` attribute; a file field empty, so the
+/// same file can be chosen again.
+pub(super) fn as_built(el: &Element) {
+    let Some(i) = el.dyn_ref::<HtmlInputElement>() else {
+        return;
+    };
+    match i.type_().as_str() {
+        "checkbox" | "radio" => {
+            let on = i.has_attribute("checked");
+            if i.checked() != on {
+                i.set_checked(on);
+            }
+        }
+        "file" => {
+            if !i.value().is_empty() {
+                i.set_value("");
+            }
+        }
+        _ => {
+            let v = i.get_attribute("value").unwrap_or_default();
+            if i.value() != v {
+                i.set_value(&v);
+            }
+        }
     }
 }
 

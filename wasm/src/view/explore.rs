@@ -496,7 +496,7 @@ pub fn redraw_outcome(app: &App, root: &Root) {
     let c = Ctx {
         app,
         l: app.lang,
-        f: crate::fmt::Fmt::cached(app.lang),
+        f: crate::fmt::Fmt::new(app.lang),
     };
     let ev = scenario::evaluate(app.base, &app.computed, &app.data, &app.scenario);
     let seq = SEQ.with(|s| {
