@@ -40,6 +40,10 @@ pub(super) fn check_points(points: &[Point]) -> Result<(), Reason> {
 /// the answer is [`Reason::NeedsComplexPower`], never another number); when
 /// the base year was moved to a later observed year it is a NumPy integer,
 /// the power is NaN and Open SDG reports not available.
+///
+/// `years` is the whole number of years from the base to the target year,
+/// at least one (the caller's span of two years, the target's after the
+/// base's).
 fn target_growth_magnitude(
     target: f64,
     base: f64,
@@ -48,7 +52,15 @@ fn target_growth_magnitude(
 ) -> Result<f64, Reason> {
     let ratio = target / base;
     let exponent = 1.0 / years;
-    let magnitude = if ratio >= 0.0 || exponent == libm::floor(exponent) {
+    // `ratio` is never NaN (finite, nonzero operands), so "not below zero"
+    // is Python's `ratio >= 0`; written so, the firmware needs no
+    // `__aeabi_dcmpge` (114 bytes) beside the `__aeabi_dcmplt` it has.
+    // And Python's power is real for a negative number when the exponent is a
+    // whole number; `1 / years` is one only for one year (and `years` is a
+    // whole number of at least one), so no `floor` (and its 64-bit shifts)
+    // is needed to see it.
+    #[allow(clippy::neg_cmp_op_on_partial_ord)] // `ratio` is not NaN, see above
+    let magnitude = if !(ratio < 0.0) || years == 1.0 {
         libm::fabs(libm::pow(ratio, exponent) - 1.0)
     } else if base_year_observed {
         return complex_power_magnitude(ratio, exponent);
@@ -197,39 +209,48 @@ pub fn status_from_score(score: f64, target_achieved: bool) -> Status {
 /// and fewer than two years are not available, and the progress value and
 /// score follow from method 2 (target) or method 1 (no target).
 pub fn open_sdg(points: &[Point], cfg: &OpenSdgConfig) -> Assessment {
+    // One exit for every "not available": the steps fill in what they
+    // found (the years) and stop with the reason, so the answer is written
+    // in one place (smaller firmware: each early return wrote all of it).
+    let mut out = Assessment::not_available(Reason::NoData);
+    if let Err(reason) = assess_into(points, cfg, &mut out) {
+        out.status = Status::NotAvailable;
+        out.score = None;
+        out.progress_value = None;
+        out.reason = Some(reason);
+    }
+    out
+}
+
+/// [`open_sdg`]'s steps, writing into `out` as they go.
+fn assess_into(points: &[Point], cfg: &OpenSdgConfig, out: &mut Assessment) -> Result<(), Reason> {
     if cfg.target.is_some_and(|t| !t.is_finite()) {
-        return Assessment::not_available(Reason::NonFinite);
+        return Err(Reason::NonFinite);
     }
     let target = cfg
         .target
         .map(|t| if t == 0.0 { ZERO_REPLACEMENT } else { t });
-    if let Err(reason) = check_points(points) {
-        return Assessment::not_available(reason);
+    check_points(points)?;
+    // One pass for the three points Open SDG picks (years are unique, as
+    // checked above): the latest, the one in the base year, and the first
+    // after the base year.
+    let (mut current, mut at_base, mut after_base) = (None::<&Point>, None, None::<&Point>);
+    for p in points.iter().filter(present) {
+        if current.is_none_or(|c| p.year > c.year) {
+            current = Some(p);
+        }
+        if p.year == cfg.base_year {
+            at_base = Some(p);
+        }
+        if p.year > cfg.base_year && after_base.is_none_or(|a| p.year < a.year) {
+            after_base = Some(p);
+        }
     }
-    let Some(current) = points.iter().filter(present).max_by_key(|p| p.year) else {
-        return Assessment::not_available(Reason::NoData);
-    };
-    let mut out = Assessment {
-        current_year: Some(current.year),
-        ..Assessment::not_available(Reason::NoBaseYear)
-    };
-    let at_base = points
-        .iter()
-        .filter(present)
-        .find(|p| p.year == cfg.base_year);
+    let current = current.ok_or(Reason::NoData)?;
+    out.current_year = Some(current.year);
     let base_year_observed = at_base.is_some();
-    let Some(base) = at_base.or_else(|| {
-        points
-            .iter()
-            .filter(present)
-            .filter(|p| p.year > cfg.base_year)
-            .min_by_key(|p| p.year)
-    }) else {
-        return out;
-    };
+    let base = at_base.or(after_base).ok_or(Reason::NoBaseYear)?;
     out.base_year = Some(base.year);
-
-    // Taken from the base value before a zero base is replaced.
     let sign = if base.value < 0.0 { -1.0 } else { 1.0 };
     let defaults = match target {
         None => Thresholds::WITHOUT_TARGET,
@@ -237,54 +258,38 @@ pub fn open_sdg(points: &[Point], cfg: &OpenSdgConfig) -> Assessment {
     };
     let configured = defaults.with(cfg.thresholds);
     if !configured.finite() {
-        out.reason = Some(Reason::NonFinite);
-        return out;
+        return Err(Reason::NonFinite);
     }
     let (thresholds, coefficient) = match (target, cfg.limit) {
-        (None, Some(limit)) => match limit_coefficient(base.value, limit) {
-            Some(c) => (configured.scaled(c), c),
-            None => {
-                out.reason = Some(Reason::NonFinite);
-                return out;
-            }
-        },
+        (None, Some(limit)) => {
+            let c = limit_coefficient(base.value, limit).ok_or(Reason::NonFinite)?;
+            (configured.scaled(c), c)
+        }
         (None, None) | (Some(_), _) => (configured, 1.0),
     };
     out.target_achieved = target.is_some_and(|t| cfg.direction.reached(current.value, t));
-
     let value = progress_value(*base, *current, target, cfg, sign, base_year_observed);
     if out.target_achieved {
         out.status = Status::TargetAchieved;
         out.score = Some(MAX_SCORE);
         out.progress_value = value.ok().and_then(finite);
         out.reason = None;
-        return out;
+        return Ok(());
     }
-    let v = match value {
-        Ok(v) => v,
-        Err(reason) => {
-            out.reason = Some(reason);
-            return out;
-        }
-    };
+    let v = value?;
+    // The score is none only for a NaN (and then the status would be "not
+    // available" too: for any other value the thresholds' four ranges,
+    // finite as checked, cover it).
     let score = match target {
         Some(_) => score_with_target_in(v, thresholds),
         None => score_without_target_in(v, coefficient, thresholds),
-    };
+    }
+    .ok_or(Reason::NonFinite)?;
     out.status = thresholds.status(v);
-    out.score = score;
+    out.score = Some(score);
     out.progress_value = finite(v);
     out.reason = None;
-    if out.status == Status::NotAvailable || out.score.is_none() {
-        return Assessment {
-            status: Status::NotAvailable,
-            score: None,
-            progress_value: None,
-            reason: Some(Reason::NonFinite),
-            ..out
-        };
-    }
-    out
+    Ok(())
 }
 
 /// Open SDG's `calculate_progress_value` after the data checks: `Ok` may be
