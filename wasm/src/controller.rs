@@ -332,7 +332,7 @@ fn draw(app: &App, root: &Root) {
             .by_id("page-title")
             .map(|e| e.text_content().unwrap_or_default())
             .unwrap_or_default();
-        let title = [heading.as_str(), " · koers"].concat();
+        let title = view::page_title(&heading);
         if doc.title() != title {
             doc.set_title(&title);
         }

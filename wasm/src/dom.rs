@@ -18,6 +18,7 @@ use crate::msg::Act;
 use wasm_bindgen::JsCast;
 use web_sys::{Document, Element, Node, ShadowRoot};
 
+mod html;
 mod patch;
 mod text;
 
@@ -108,13 +109,12 @@ impl Root {
     }
 }
 
-/// An element being built: its tag, attributes, style and children, and
+/// An element being built: its tag, attributes and children, and
 /// once shown, its node on the page.
 pub struct El {
     tag: String,
     svg: bool,
     attrs: Vec<(String, String)>,
-    style: Vec<(String, String)>,
     kids: Vec<Kid>,
     dom: Option<Element>,
 }
@@ -140,7 +140,6 @@ pub fn h(tag: &str) -> H {
         tag: tag.into(),
         svg: false,
         attrs: Vec::new(),
-        style: Vec::new(),
         kids: Vec::new(),
         dom: None,
     })))
@@ -222,17 +221,6 @@ impl H {
         }
     }
 
-    /// Set a style property (through the CSSOM when shown: never a `style`
-    /// attribute, which a strict Content-Security-Policy refuses).
-    #[inline(never)]
-    pub fn css(self, property: &str, value: &str) -> H {
-        self.0
-            .borrow_mut()
-            .style
-            .push((property.into(), value.into()));
-        self
-    }
-
     /// An attribute's value.
     pub fn attr(&self, name: &str) -> Option<String> {
         let e = self.0.borrow();
@@ -240,6 +228,18 @@ impl H {
             .iter()
             .find(|(n, _)| n == name)
             .map(|(_, v)| v.clone())
+    }
+
+    /// The element of the tree (this one or under it) with `id`.
+    pub fn by_id(&self, id: &str) -> Option<H> {
+        let e = self.0.borrow();
+        if e.attrs.iter().any(|(n, v)| n == "id" && v == id) {
+            return Some(self.clone());
+        }
+        e.kids.iter().find_map(|k| match k {
+            Kid::El(c) => c.by_id(id),
+            Kid::Text(_) => None,
+        })
     }
 
     /// Change every element of the tree for which `f` says so (given its
@@ -277,6 +277,11 @@ impl H {
     /// snapshots in native tests).
     pub fn text(&self) -> String {
         text::text(self)
+    }
+
+    /// The tree as HTML text (a page baked ahead of time).
+    pub fn html_text(&self) -> String {
+        html::html(self)
     }
 
     /// The element as an HTML element, built.

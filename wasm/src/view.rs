@@ -141,9 +141,16 @@ fn bar(c: &Ctx, share: Option<f64>, s: Status) -> H {
                 .c("bar")
                 .a("role", "img")
                 .a("aria-label", &label)
-                .k(h("span")
-                    .c(&["fill st", &status_index(s).to_string()].concat())
-                    .css("width", &[&crate::dom::num_attr(pct), "%"].concat())))
+                .k(h("span").c(&[
+                    "fill st",
+                    &status_index(s).to_string(),
+                    " w",
+                    // Whole percent as a class (`.w0` … `.w100` in
+                    // style.css): a page baked by `koers publish` carries no
+                    // style attribute, which the CSP would refuse.
+                    &(pct.clamp(0.0, 100.0) as u8).to_string(),
+                ]
+                .concat())))
                 .k(h("span").c("bar-text").t(&label))
         }
         None => wrap
@@ -268,7 +275,12 @@ fn target_value_text(c: &Ctx, t: &Target) -> String {
     }
 }
 
-/// The whole page for the current state.
+/// The document's title for a page whose heading is `heading`.
+pub(crate) fn page_title(heading: &str) -> String {
+    [heading, " · koers"].concat()
+}
+
+/// The whole page for `app`'s state.
 pub fn render(app: &App) -> H {
     let c = Ctx {
         app,

@@ -10,7 +10,7 @@
 use std::collections::HashSet;
 
 use wasm_bindgen::JsCast;
-use web_sys::{HtmlElement, HtmlInputElement, HtmlSelectElement, HtmlTextAreaElement};
+use web_sys::{HtmlInputElement, HtmlSelectElement, HtmlTextAreaElement};
 
 use super::*;
 
@@ -27,7 +27,6 @@ pub(super) fn create(h: &H) -> Element {
     for (n, v) in &e.attrs {
         let _ = el.set_attribute(n, v);
     }
-    set_style(&el, &[], &e.style);
     for k in &e.kids {
         let node: Node = match k {
             Kid::El(c) => create(c).into(),
@@ -42,24 +41,6 @@ pub(super) fn create(h: &H) -> Element {
     }
     e.dom = Some(el.clone());
     el
-}
-
-/// The style properties of `new` on `el`, those only in `old` removed.
-fn set_style(el: &Element, old: &[(String, String)], new: &[(String, String)]) {
-    if old == new {
-        return;
-    }
-    let Some(style) = el.dyn_ref::<HtmlElement>().map(|e| e.style()) else {
-        return;
-    };
-    for (p, _) in old {
-        if !new.iter().any(|(q, _)| q == p) {
-            let _ = style.remove_property(p);
-        }
-    }
-    for (p, v) in new {
-        let _ = style.set_property(p, v);
-    }
 }
 
 /// Change the page from `old` (shown) to `new`.
@@ -87,7 +68,6 @@ pub(super) fn patch(old: &H, new: &H) {
             let _ = el.remove_attribute(k);
         }
     }
-    set_style(&el, &o.style, &n.style);
     patch_kids(&el, &o.kids, &n.kids);
     field(&el, &n);
     n.dom = Some(el);

@@ -162,10 +162,8 @@ pub(super) fn priority(c: &Ctx, id: &str) -> H {
         let ul = h("ul").c("windows");
         for (k, w) in wins {
             let row = &comp.windows[k];
-            let li = h("li").css(
-                "margin-left",
-                &[&(u32::from(row.depth) * 16).to_string(), "px"].concat(),
-            );
+            // Indented by its depth (`.d0` … `.d4` in style.css).
+            let li = h("li").c(&["d", &row.depth.min(4).to_string()].concat());
             li.to(h("strong").t(&txt(w.name.get(c.l))));
             li.to(h("span").t(": ").t(&window_amount(c, w)));
             ul.to(li);
