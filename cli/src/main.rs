@@ -323,23 +323,58 @@ fn publish_cmd(mut args: lexopt::Parser) -> Result<u8, Fail> {
         );
     }
     drop(ds);
-    write_both(
+    let first = first_view(&vision, &bytes, combined)?;
+    write_all(
         &out,
         [
             ("vision.json", &bytes[..]),
             ("figures.json", combined.as_bytes()),
+            ("first-view.html", first.as_bytes()),
         ],
     )?;
     say!(
-        "{out}: vision.json and figures.json written: {}",
+        "{out}: vision.json, figures.json and first-view.html written: {}",
         f.counts()
     );
     Ok(0)
 }
 
+/// The dashboard's first view over the files being published, read as the
+/// dashboard reads them (`first-view.html`: the overview a new visitor sees
+/// before the wasm loads).
+fn first_view(vision: &str, bytes: &[u8], figures: &str) -> Result<String, Fail> {
+    let leak = |s: &str| -> &'static str { Box::leak(s.to_owned().into_boxed_str()) };
+    let text =
+        std::str::from_utf8(bytes).map_err(|e| Fail(1, format!("{vision}: not UTF-8: {e}")))?;
+    let base = koers_wasm::data::load_base(Some(leak(text)), Some(leak(figures))).map_err(|e| {
+        Fail(
+            1,
+            format!(
+                "publish: the dashboard cannot read what would be published ({}): {} problem(s)",
+                e.file,
+                e.problems.len()
+            ),
+        )
+    })?;
+    let sha256 = |b: &[u8]| -> String {
+        use sha2::Digest;
+        sha2::Sha256::digest(b)
+            .iter()
+            .map(|x| format!("{x:02x}"))
+            .collect()
+    };
+    Ok(koers_wasm::first_view(
+        Box::leak(base),
+        [
+            ("koers-vision-sha256", &sha256(bytes)),
+            ("koers-figures-sha256", &sha256(figures.as_bytes())),
+        ],
+    ))
+}
+
 /// Write the files into `dir` (created when missing) all or none: each to a
 /// temporary file beside it first, then renamed over the old one.
-fn write_both(dir: &str, files: [(&str, &[u8]); 2]) -> Result<(), Fail> {
+fn write_all<const N: usize>(dir: &str, files: [(&str, &[u8]); N]) -> Result<(), Fail> {
     let fail = |what: &str, e: std::io::Error| Fail(2, format!("{what}: cannot write: {e}"));
     std::fs::create_dir_all(dir).map_err(|e| fail(dir, e))?;
     let dir = std::path::Path::new(dir);

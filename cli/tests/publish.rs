@@ -91,7 +91,33 @@ fn publish_of_the_shipped_figures_writes_the_vision_unchanged_and_figures_that_l
         .unwrap()
         .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
         .collect();
-    assert_eq!(names.len(), 2, "exactly two files, no leftovers: {names:?}");
+    assert_eq!(
+        names.len(),
+        3,
+        "exactly three files, no leftovers: {names:?}"
+    );
+
+    // The first view: the overview baked, naming the two files it was drawn
+    // from by their SHA-256, with no style attribute (the CSP refuses one).
+    let first = std::fs::read_to_string(out.join("first-view.html")).unwrap();
+    let sha256 = |p: &str| -> String {
+        use sha2::Digest;
+        let d = sha2::Sha256::digest(std::fs::read(out.join(p)).unwrap());
+        d.iter().map(|x| format!("{x:02x}")).collect()
+    };
+    for (name, file) in [
+        ("koers-vision-sha256", "vision.json"),
+        ("koers-figures-sha256", "figures.json"),
+    ] {
+        let meta = format!("<meta name=\"{name}\" content=\"{}\">", sha256(file));
+        assert!(first.contains(&meta), "{meta} in first-view.html");
+    }
+    assert!(first.starts_with("<!doctype html>"));
+    assert!(first.contains("<title>Semicon Visie 2035 · koers</title>"));
+    assert!(first.contains("<div id=\"root\">") && first.contains("id=\"priority-cards\""));
+    assert!(first.matches("href=\"#/priority/P").count() >= 6);
+    assert!(!first.contains(" style="), "no style attribute");
+    assert!(!first.contains("<script"), "no script");
 
     let figures = std::fs::read_to_string(out.join("figures.json")).unwrap();
     // koers-core reads it back over the vision.

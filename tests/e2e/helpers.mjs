@@ -88,10 +88,22 @@ export async function withPage(browser, fn, { viewport = { width: 1280, height: 
   return ctx;
 }
 
-/// Open a view and wait until the dashboard has drawn it.
+/// Open a view and wait until the dashboard has drawn it, live.
 export async function open(page, url, hash = '#/') {
   await page.goto(url + hash);
   await page.waitForSelector('#page-title');
+  await live(page);
+}
+
+/// Wait until the dashboard is live. A new visitor's overview is first the
+/// baked one (www/main.js): focus, as a visitor's first Tab or click gives,
+/// starts the dashboard on it.
+export async function live(page) {
+  await page.waitForSelector('html[data-koers]', { state: 'attached' });
+  await page.evaluate(() => {
+    if (document.documentElement.dataset.koers === 'baked') document.getElementById('main').focus({ preventScroll: true });
+  });
+  await page.waitForSelector('html[data-koers="live"]', { state: 'attached' });
 }
 
 /// Ask for the parts' Embed buttons (hidden until the reader asks).

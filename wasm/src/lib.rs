@@ -55,6 +55,52 @@ pub fn page_text(app: &app::App) -> std::string::String {
     view::render(app).text()
 }
 
+/// The overview a new visitor is first shown (Dutch, nothing of their own,
+/// as [`start_page`] draws it over `base`), baked ahead of time as a small
+/// HTML document: `koers publish` writes it as `first-view.html` beside the
+/// data, and `www/main.js` shows it at once, loading the wasm only when the
+/// visitor does something (as Our World in Data bakes its pages). The same
+/// view code draws it, so the page the wasm draws later is the same.
+///
+/// `meta` goes into the head as `<meta name content>`: `koers publish` names
+/// the data files it was drawn from by their SHA-256, so that the page can
+/// tell them from files replaced since (and then start the dashboard on them).
+pub fn first_view(
+    base: &'static koers_core::model::Dataset<'static>,
+    meta: [(&str, &str); 2],
+) -> std::string::String {
+    use koers_core::model::Lang;
+    let app = app::App::new(
+        base,
+        Lang::Nl,
+        route::Route::Overview,
+        data::UserData::default(),
+    );
+    let page = view::render(&app);
+    let heading = page
+        .by_id("page-title")
+        .map(|h| h.text())
+        .unwrap_or_default();
+    let title = dom::h("title").t(&view::page_title(heading.trim()));
+    [
+        "<!doctype html>\n<html lang=\"nl\"><head><meta charset=\"utf-8\">",
+        &title.html_text(),
+        &meta
+            .iter()
+            .map(|(name, content)| {
+                dom::h("meta")
+                    .a("name", name)
+                    .a("content", content)
+                    .html_text()
+            })
+            .collect::<std::string::String>(),
+        "</head><body>",
+        &page.html_text(),
+        "</body></html>\n",
+    ]
+    .concat()
+}
+
 /// Load the vision (`data/vision.json`) and its published figures
 /// (`data/figures.json`) from their texts, once for the page, before any
 /// dashboard starts; `undefined` for a file that could not be fetched. The
