@@ -28,20 +28,25 @@ const browser = await launch();
 const stages = [new Map(), new Map(), new Map()];
 {
   const page = await browser.newPage();
-  let stage = 0;
-  page.on('response', (r) => {
-    const u = new URL(r.url());
-    if (u.origin === new URL(url).origin && !stages.some((m) => m.has(u.pathname))) stages[stage].set(u.pathname, null);
-  });
   await page.goto(url);
   await page.waitForSelector('html[data-koers="baked"]', { state: 'attached' });
-  stage = 1;
   await page.waitForFunction(() => performance.getEntriesByType('resource').filter((e) => /data\/(vision|figures)\.json$/.test(e.name) && e.responseEnd > 0).length === 2);
   await page.waitForTimeout(300);
-  stage = 2;
-  await page.evaluate(() => document.getElementById('main').focus({ preventScroll: true }));
+  await page.evaluate(() => {
+    performance.mark('bench-act');
+    document.getElementById('main').focus({ preventScroll: true });
+  });
   await page.waitForSelector('html[data-koers="live"]', { state: 'attached' });
   await page.waitForTimeout(300);
+  // Each file by when it was asked for: before the baked page was shown
+  // (main.js marks it), before the visitor acted, after.
+  const seen = await page.evaluate(() => {
+    const mark = (n) => performance.getEntriesByName(n)[0]?.startTime ?? Infinity;
+    const [baked, act] = [mark('koers-baked'), mark('bench-act')];
+    return [[location.pathname, 0], ...performance.getEntriesByType('resource')
+      .map((e) => [new URL(e.name).pathname, e.startTime < baked ? 0 : e.startTime < act ? 1 : 2])];
+  });
+  for (const [p, k] of seen) if (!stages.some((m) => m.has(p))) stages[k].set(p, null);
   await page.close();
 }
 const gzipOf = (p) => {

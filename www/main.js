@@ -93,6 +93,7 @@ function bake(page) {
   app.replaceChildren(document.adoptNode(view));
   document.title = baked.title;
   root.dataset.koers = 'baked';
+  performance.mark('koers-baked'); // for make bench-dashboard: what came before it
   const data = fetchData();
   const drawnFrom = (name) => baked.querySelector(`meta[name="${name}"]`)?.content;
   data
