@@ -223,9 +223,11 @@ pub fn mobilised_from(ds: &Dataset, t: &Target) -> Option<f64> {
     ds.window(t.window?)?.public_eur
 }
 
-/// A share (`0..=1`) as the width of a progress bar: whole percent.
-pub fn bar_percent(share: f64) -> f64 {
-    libm::round(share * 100.0)
+/// A share as the width of a progress bar: whole percent, `0..=100` (a
+/// share past the target fills the bar; NaN or below zero, none of it).
+pub fn bar_percent(share: f64) -> u8 {
+    // `as` saturates, and NaN becomes 0.
+    libm::round(share * 100.0).clamp(0.0, 100.0) as u8
 }
 
 /// Open SDG's progress value as shown: to three decimals.
@@ -534,9 +536,12 @@ mod tests {
             .unwrap();
         ds2.windows[k].total_eur = Some(24.9e9);
         assert_eq!(mobilised_from(&ds2, money), Some(7e9));
-        assert_eq!(bar_percent(0.123), 12.0);
-        assert_eq!(bar_percent(0.125), 13.0);
-        assert_eq!(bar_percent(1.0), 100.0);
+        assert_eq!(bar_percent(0.123), 12);
+        assert_eq!(bar_percent(0.125), 13);
+        assert_eq!(bar_percent(1.0), 100);
+        assert_eq!(bar_percent(1.7), 100);
+        assert_eq!(bar_percent(-0.2), 0);
+        assert_eq!(bar_percent(f64::NAN), 0);
         assert_eq!(progress_value_shown(0.123456), 0.123);
         assert_eq!(progress_value_shown(-0.0126), -0.013);
         assert_eq!(round_big(3033.33), 3033.0);

@@ -148,7 +148,7 @@ fn bar(c: &Ctx, share: Option<f64>, s: Status) -> H {
                     // Whole percent as a class (`.w0` … `.w100` in
                     // style.css): a page baked by `koers publish` carries no
                     // style attribute, which the CSP would refuse.
-                    &(pct.clamp(0.0, 100.0) as u8).to_string(),
+                    &pct.to_string(),
                 ]
                 .concat())))
                 .k(h("span").c("bar-text").t(&label))
