@@ -25,21 +25,22 @@ const browser = await launch();
 // 1. What the first view transfers: up to the baked overview shown; then
 // the data files that follow while the visitor only reads; then what the
 // live dashboard adds when they act (focus, as a first Tab or click gives).
-const stages = [new Map(), new Map(), new Map()];
-{
+// The same for one part in an iframe (everything the iframe loads).
+async function stagesOf(address) {
+  const stages = [new Map(), new Map(), new Map()];
   const page = await browser.newPage();
-  await page.goto(url);
+  await page.goto(address);
   await page.waitForSelector('html[data-koers="baked"]', { state: 'attached' });
   await page.waitForFunction(() => performance.getEntriesByType('resource').filter((e) => /data\/(vision|figures)\.json$/.test(e.name) && e.responseEnd > 0).length === 2);
   await page.waitForTimeout(300);
   await page.evaluate(() => {
     performance.mark('bench-act');
-    document.getElementById('main').focus({ preventScroll: true });
+    document.getElementById('app').dispatchEvent(new FocusEvent('focusin', { bubbles: true }));
   });
   await page.waitForSelector('html[data-koers="live"]', { state: 'attached' });
   await page.waitForTimeout(300);
   // Each file by when it was asked for: before the baked page was shown
-  // (main.js marks it), before the visitor acted, after.
+  // (bake.js marks it), before the visitor acted, after.
   const seen = await page.evaluate(() => {
     const mark = (n) => performance.getEntriesByName(n)[0]?.startTime ?? Infinity;
     const [baked, act] = [mark('koers-baked'), mark('bench-act')];
@@ -48,24 +49,25 @@ const stages = [new Map(), new Map(), new Map()];
   });
   for (const [p, k] of seen) if (!stages.some((m) => m.has(p))) stages[k].set(p, null);
   await page.close();
-}
-const gzipOf = (p) => {
-  const body = fs.readFileSync(path.join(WWW, p.endsWith('/') ? p + 'index.html' : p));
-  return [body.length, zlib.gzipSync(body, { level: 9 }).length];
-};
-const rows = [];
-const totals = [];
-let raw = 0;
-let gz = 0;
-for (const [k, m] of stages.entries()) {
-  for (const p of m.keys()) {
-    const [r, g] = gzipOf(p);
-    raw += r;
-    gz += g;
-    rows.push(`| ${['first view', 'then, reading', 'on acting'][k]} | \`${p}\` | ${r} | ${g} |`);
+  const rows = [];
+  const totals = [];
+  let raw = 0;
+  let gz = 0;
+  for (const [k, m] of stages.entries()) {
+    for (const p of m.keys()) {
+      const body = fs.readFileSync(path.join(WWW, p.endsWith('/') ? p + 'index.html' : p));
+      const g = zlib.gzipSync(body, { level: 9 }).length;
+      raw += body.length;
+      gz += g;
+      rows.push(`| ${['first view', 'then, reading', 'on acting'][k]} | \`${p}\` | ${body.length} | ${g} |`);
+    }
+    totals.push([raw, gz]);
   }
-  totals.push([raw, gz]);
+  return { rows, totals };
 }
+const { rows, totals } = await stagesOf(url);
+const PART = 'embed.html?view=priority/P5&lang=nl';
+const part = await stagesOf(url + PART);
 
 // 2. Navigation to the overview drawn (fresh page each time).
 const init = () => {
@@ -175,6 +177,16 @@ ${rows.join('\n')}
 | **first view** (aim 64 KB gzip) | | **${totals[0][0]} (${kb(totals[0][0])})** | **${totals[0][1]} (${kb(totals[0][1])})** |
 | **… and while reading** | | **${totals[1][0]} (${kb(totals[1][0])})** | **${totals[1][1]} (${kb(totals[1][1])})** |
 | **… and the live dashboard** | | **${totals[2][0]} (${kb(totals[2][0])})** | **${totals[2][1]} (${kb(totals[2][1])})** |
+
+An embedded part in an iframe (\`${PART}\`), everything the iframe loads
+(aim: 40 KB gzip beyond the partner page), the same three steps:
+
+| when | file | raw bytes | gzip -9 bytes |
+|---|---|---:|---:|
+${part.rows.join('\n')}
+| **the part shown** | | **${part.totals[0][0]} (${kb(part.totals[0][0])})** | **${part.totals[0][1]} (${kb(part.totals[0][1])})** |
+| **… and while reading** | | **${part.totals[1][0]} (${kb(part.totals[1][0])})** | **${part.totals[1][1]} (${kb(part.totals[1][1])})** |
+| **… and live** | | **${part.totals[2][0]} (${kb(part.totals[2][0])})** | **${part.totals[2][1]} (${kb(part.totals[2][1])})** |
 
 ## Times
 

@@ -323,26 +323,46 @@ fn publish_cmd(mut args: lexopt::Parser) -> Result<u8, Fail> {
         );
     }
     drop(ds);
-    let first = first_view(&vision, &bytes, combined)?;
-    write_all(
-        &out,
-        [
-            ("vision.json", &bytes[..]),
-            ("figures.json", combined.as_bytes()),
-            ("first-view.html", first.as_bytes()),
-        ],
-    )?;
+    let (first, parts) = baked(&vision, &bytes, combined)?;
+    let mut files: Vec<(String, &[u8])> = vec![
+        ("vision.json".into(), &bytes[..]),
+        ("figures.json".into(), combined.as_bytes()),
+        ("first-view.html".into(), first.as_bytes()),
+    ];
+    files.extend(
+        parts
+            .iter()
+            .map(|(name, html)| (format!("parts/{name}"), html.as_bytes())),
+    );
+    write_all(&out, &files)?;
+    // Parts of an earlier publication that this one has not (a target
+    // taken out): an iframe asking for one gets the live part instead.
+    if let Ok(old) = std::fs::read_dir(std::path::Path::new(&out).join("parts")) {
+        for e in old.flatten() {
+            let name = e.file_name().to_string_lossy().into_owned();
+            if !parts.iter().any(|(n, _)| *n == name) {
+                let _ = std::fs::remove_file(e.path());
+            }
+        }
+    }
     say!(
-        "{out}: vision.json, figures.json and first-view.html written: {}",
+        "{out}: vision.json, figures.json, first-view.html and {} baked parts written: {}",
+        parts.len() - 1,
         f.counts()
     );
     Ok(0)
 }
 
-/// The dashboard's first view over the files being published, read as the
-/// dashboard reads them (`first-view.html`: the overview a new visitor sees
-/// before the wasm loads).
-fn first_view(vision: &str, bytes: &[u8], figures: &str) -> Result<String, Fail> {
+/// The dashboard's first view and its baked parts over the files being
+/// published, read as the dashboard reads them (`first-view.html`: the
+/// overview a new visitor sees before the wasm loads; `parts/*.html`: what
+/// an iframe shows before it does), each naming the two files by SHA-256.
+#[allow(clippy::type_complexity)]
+fn baked(
+    vision: &str,
+    bytes: &[u8],
+    figures: &str,
+) -> Result<(String, Vec<(String, String)>), Fail> {
     let leak = |s: &str| -> &'static str { Box::leak(s.to_owned().into_boxed_str()) };
     let text =
         std::str::from_utf8(bytes).map_err(|e| Fail(1, format!("{vision}: not UTF-8: {e}")))?;
@@ -356,6 +376,7 @@ fn first_view(vision: &str, bytes: &[u8], figures: &str) -> Result<String, Fail>
             ),
         )
     })?;
+    let base = Box::leak(base);
     let sha256 = |b: &[u8]| -> String {
         use sha2::Digest;
         sha2::Sha256::digest(b)
@@ -363,24 +384,34 @@ fn first_view(vision: &str, bytes: &[u8], figures: &str) -> Result<String, Fail>
             .map(|x| format!("{x:02x}"))
             .collect()
     };
-    Ok(koers_wasm::first_view(
-        Box::leak(base),
-        [
-            ("koers-vision-sha256", &sha256(bytes)),
-            ("koers-figures-sha256", &sha256(figures.as_bytes())),
-        ],
+    let (v, f) = (sha256(bytes), sha256(figures.as_bytes()));
+    let meta = [
+        ("koers-vision-sha256", &v[..]),
+        ("koers-figures-sha256", &f[..]),
+    ];
+    Ok((
+        koers_wasm::first_view(base, meta),
+        koers_wasm::baked_parts(base, meta),
     ))
 }
 
-/// Write the files into `dir` (created when missing) all or none: each to a
-/// temporary file beside it first, then renamed over the old one.
-fn write_all<const N: usize>(dir: &str, files: [(&str, &[u8]); N]) -> Result<(), Fail> {
+/// Write the files into `dir` (created when missing, as are folders in
+/// the names) all or none: each to a temporary file beside it first, then
+/// renamed over the old one.
+fn write_all(dir: &str, files: &[(String, &[u8])]) -> Result<(), Fail> {
     let fail = |what: &str, e: std::io::Error| Fail(2, format!("{what}: cannot write: {e}"));
-    std::fs::create_dir_all(dir).map_err(|e| fail(dir, e))?;
     let dir = std::path::Path::new(dir);
     let tmp: Vec<_> = files
         .iter()
-        .map(|(name, _)| dir.join(format!(".{name}.{}.tmp", std::process::id())))
+        .map(|(name, _)| {
+            let to = dir.join(name);
+            let file = to.file_name().map(|n| n.to_string_lossy().into_owned());
+            to.with_file_name(format!(
+                ".{}.{}.tmp",
+                file.unwrap_or_default(),
+                std::process::id()
+            ))
+        })
         .collect();
     let cleanup = || {
         for t in &tmp {
@@ -388,11 +419,15 @@ fn write_all<const N: usize>(dir: &str, files: [(&str, &[u8]); N]) -> Result<(),
         }
     };
     for ((_, bytes), t) in files.iter().zip(&tmp) {
-        let written = std::fs::File::create(t).and_then(|mut file| {
-            use std::io::Write;
-            file.write_all(bytes)?;
-            file.sync_all()
-        });
+        let written = t
+            .parent()
+            .map_or(Ok(()), std::fs::create_dir_all)
+            .and_then(|()| std::fs::File::create(t))
+            .and_then(|mut file| {
+                use std::io::Write;
+                file.write_all(bytes)?;
+                file.sync_all()
+            });
         if let Err(e) = written {
             cleanup();
             return Err(fail(&t.to_string_lossy(), e));

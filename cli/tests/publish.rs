@@ -91,10 +91,12 @@ fn publish_of_the_shipped_figures_writes_the_vision_unchanged_and_figures_that_l
         .unwrap()
         .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
         .collect();
+    let mut names = names;
+    names.sort();
     assert_eq!(
-        names.len(),
-        3,
-        "exactly three files, no leftovers: {names:?}"
+        names,
+        ["figures.json", "first-view.html", "parts", "vision.json"],
+        "no leftovers"
     );
 
     // The first view: the overview baked, naming the two files it was drawn
@@ -118,6 +120,36 @@ fn publish_of_the_shipped_figures_writes_the_vision_unchanged_and_figures_that_l
     assert!(first.matches("href=\"#/priority/P").count() >= 6);
     assert!(!first.contains(" style="), "no style attribute");
     assert!(!first.contains("<script"), "no script");
+
+    // The parts an iframe shows, baked likewise: every one the index names,
+    // in both languages, each naming its view; none with fields (the
+    // revolving model's settings need the wasm); nothing else in the folder.
+    let parts = out.join("parts");
+    let index: Vec<String> =
+        serde_json::from_str(&std::fs::read_to_string(parts.join("index.json")).unwrap()).unwrap();
+    assert!(index.contains(&"priority/P5".to_string()) && index.contains(&"overview".to_string()));
+    assert!(!index.iter().any(|v| v == "revolving" || v == "scenario"));
+    let mut files = 1;
+    for view in &index {
+        for lang in ["nl", "en"] {
+            let name = format!("{}.{lang}.html", view.replace('/', "."));
+            let html = std::fs::read_to_string(parts.join(&name))
+                .unwrap_or_else(|e| panic!("{name}: {e}"));
+            assert!(
+                html.contains(&format!("<meta name=\"koers-view\" content=\"{view}\">")),
+                "{name}"
+            );
+            assert!(html.contains(&format!("<html lang=\"{lang}\">")), "{name}");
+            assert!(
+                html.contains("koers-figures-sha256")
+                    && !html.contains(" style=")
+                    && !html.contains("<script"),
+                "{name}"
+            );
+            files += 1;
+        }
+    }
+    assert_eq!(std::fs::read_dir(&parts).unwrap().count(), files);
 
     let figures = std::fs::read_to_string(out.join("figures.json")).unwrap();
     // koers-core reads it back over the vision.

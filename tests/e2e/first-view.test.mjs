@@ -2,7 +2,8 @@
 // publish` (www/data/first-view.html), with no wasm fetched, until they do
 // something; then the dashboard draws the same page live, keeping focus
 // and the control pressed meanwhile. Data files replaced since the bake
-// start the dashboard at once. Run after scripts/build-web.sh.
+// start the dashboard at once. An iframe's part is baked the same way
+// (www/data/parts/). Run after scripts/build-web.sh.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs/promises';
@@ -23,6 +24,7 @@ function requests(page) {
 }
 
 const baked = (page) => page.waitForSelector('html[data-koers="baked"]', { state: 'attached' });
+// Waits, without acting, until the dashboard is live.
 const live = (page) => page.waitForSelector('html[data-koers="live"]', { state: 'attached' });
 const wasm = (seen) => seen.filter((p) => p.includes('/pkg/'));
 
@@ -130,4 +132,42 @@ test('data files replaced since the bake start the dashboard on them at once', a
   } finally {
     await fs.rm(dir, { recursive: true, force: true });
   }
+});
+
+test('an iframe\'s part is shown baked with no wasm, in its language, and reports its height; a part with fields starts live', async () => {
+  await withPage(browser, async (page, { url }) => {
+    const seen = requests(page);
+    await page.goto(`${url}embed.html?view=priority/P5&lang=en`);
+    await baked(page);
+    assert.match(await page.textContent('#app'), /5\. Ensure sufficient talent/);
+    assert.equal(await page.getAttribute('#app', 'lang'), 'en');
+    await page.waitForFunction(() => performance.getEntriesByType('resource').filter((e) => /data\/(vision|figures)\.json$/.test(e.name) && e.responseEnd > 0).length === 2);
+    await page.waitForTimeout(500);
+    assert.deepEqual(wasm(seen), [], 'nothing of the wasm');
+    assert.equal(await page.evaluate(() => document.documentElement.dataset.koers), 'baked');
+    assert.deepEqual(await axe(page), []);
+    // The revolving model has fields: it is not baked, the wasm draws it.
+    await page.goto(`${url}embed.html?view=revolving&lang=en`);
+    await live(page);
+    assert.match(await page.textContent('#app'), /Revolving capital/);
+  });
+  // Inside a page around it, the baked part sizes its iframe (the page is
+  // made up here, on the same host; embed.test.mjs has one on another origin).
+  await withPage(browser, async (page, { url }) => {
+    await page.route(`${url}partner.html`, (route) => route.fulfill({
+      contentType: 'text/html',
+      body: `<!doctype html><title>partner</title><p>news</p><iframe title="koers" src="${url}embed.html?view=priority/P5&lang=nl"></iframe>`,
+    }));
+    const heights = [];
+    await page.exposeFunction('__height', (h) => heights.push(h));
+    await page.addInitScript(() => addEventListener('message', (e) => e.data?.type === 'koers:height' && window.__height(e.data)));
+    await page.goto(`${url}partner.html`);
+    const frame = await (await page.waitForSelector('iframe')).contentFrame();
+    await frame.waitForSelector('html[data-koers="baked"]', { state: 'attached' });
+    for (let i = 0; i < 50 && heights.length === 0; i++) await new Promise((r) => setTimeout(r, 100));
+    assert.ok(heights.length > 0, 'a height was reported');
+    assert.equal(heights[0].view, 'priority/P5');
+    assert.ok(heights.at(-1).height > 100, JSON.stringify(heights.at(-1)));
+    assert.equal(await frame.evaluate(() => document.documentElement.dataset.koers), 'baked');
+  });
 });

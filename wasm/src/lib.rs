@@ -76,24 +76,112 @@ pub fn first_view(
         route::Route::Overview,
         data::UserData::default(),
     );
-    let page = view::render(&app);
+    baked(view::render(&app), &meta, "nl", None)
+}
+
+/// Every part an iframe can show (`embed.html?view=…&lang=…`), baked as
+/// [`first_view`] is, in Dutch and English: `(file name, HTML)`, the name
+/// `VIEW.LANG.html` with the view's `/` as `.` (`priority.P3.nl.html`), and
+/// `index.json`, the views baked (so that a page asks only for those).
+/// `www/embed.js` shows one at once and loads the wasm only when the reader
+/// acts or the data files are not the ones baked. Parts with form fields
+/// (the scenario explorer, the revolving model's settings) are left out:
+/// they are nothing without the wasm. Links go to `index.html` beside
+/// `embed.html`, as the live part's do.
+pub fn baked_parts(
+    base: &'static koers_core::model::Dataset<'static>,
+    meta: [(&str, &str); 2],
+) -> std::vec::Vec<(std::string::String, std::string::String)> {
+    use koers_core::model::Lang;
+    use route::Part;
+    let mut parts = std::vec![
+        Part::Overview,
+        Part::Vision,
+        Part::Headlines,
+        Part::Priorities,
+        Part::Multipliers,
+        Part::Windows,
+        Part::Revolving,
+    ];
+    for t in &base.targets {
+        parts.push(Part::Headline(t.id.into()));
+        parts.push(Part::Target(t.id.into()));
+        parts.push(Part::Chart(t.id.into()));
+    }
+    for p in &base.priorities {
+        parts.push(Part::Priority(p.id.into()));
+    }
+    for x in &base.indicators {
+        parts.push(Part::Indicator(x.id.into()));
+        parts.push(Part::Chart(x.id.into()));
+    }
+    let mut out = std::vec::Vec::new();
+    let mut index = std::vec::Vec::new();
+    for part in parts {
+        let view = part.view();
+        // A file name of the view: ids are letters, digits and dashes.
+        if !view
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '/')
+        {
+            continue;
+        }
+        for (lang, code) in [(Lang::Nl, "nl"), (Lang::En, "en")] {
+            let mut app = app::App::new(base, lang, part.route(), data::UserData::default());
+            app.mode = app::Mode::Frame;
+            app.part = part.clone();
+            app.home = "index.html".into();
+            let tree = view::render_part(&app);
+            let mut fields = false;
+            tree.each(&mut |tag, _| fields |= matches!(tag, "input" | "select" | "textarea"));
+            if fields {
+                continue;
+            }
+            let name = [&view.replace('/', "."), ".", code, ".html"].concat();
+            out.push((name, baked(tree, &meta, code, Some(&view))));
+            if !index.contains(&view) {
+                index.push(view.clone());
+            }
+        }
+    }
+    let quoted: std::vec::Vec<_> = index.iter().map(|v| ["\"", v, "\""].concat()).collect();
+    out.push((
+        "index.json".into(),
+        ["[", &quoted.join(","), "]\n"].concat(),
+    ));
+    out
+}
+
+/// A baked page: `page` in a small HTML document, titled by its heading,
+/// with `meta` (and the part's view, if any) in its head.
+fn baked(
+    page: dom::H,
+    meta: &[(&str, &str)],
+    lang: &str,
+    part: Option<&str>,
+) -> std::string::String {
     let heading = page
         .by_id("page-title")
         .map(|h| h.text())
         .unwrap_or_default();
     let title = dom::h("title").t(&view::page_title(heading.trim()));
+    let metas: std::string::String = meta
+        .iter()
+        .copied()
+        .chain(part.map(|v| ("koers-view", v)))
+        .map(|(name, content)| {
+            dom::h("meta")
+                .a("name", name)
+                .a("content", content)
+                .html_text()
+        })
+        .collect();
     [
-        "<!doctype html>\n<html lang=\"nl\"><head><meta charset=\"utf-8\">",
+        "<!doctype html>\n<html lang=\"",
+        lang,
+        "\"><head><meta charset=\"utf-8\">",
         &title.html_text(),
-        &meta
-            .iter()
-            .map(|(name, content)| {
-                dom::h("meta")
-                    .a("name", name)
-                    .a("content", content)
-                    .html_text()
-            })
-            .collect::<std::string::String>(),
+        &metas,
         "</head><body>",
         &page.html_text(),
         "</body></html>\n",
