@@ -92,7 +92,7 @@ export function run({ baked, begin, onBaked = () => undefined }) {
         && await sha256(figures) === drawnFrom('koers-figures-sha256'))
       .catch(() => false)
       .then((same) => same || start(data));
-    const wake = (e) => start(data, settled(e));
+    const wake = (e) => started || start(data, settled(e));
     for (const type of ['pointerdown', 'keydown', 'touchstart', 'focusin']) {
       document.addEventListener(type, wake, { capture: true, passive: true });
     }
